@@ -1,0 +1,21 @@
+// Imports every type module (each registers its types with the builder), then builds the schema.
+import { builder } from "../builder.js";
+import "./scalars.js";
+import "./dates.js";
+import "./source.js";
+import "./country.js";
+import "./organization.js";
+import "./person.js";
+import "./post.js";
+import "./meeting.js";
+import "./delegation.js";
+import "./topic.js";
+import "./outcome.js";
+import "./quote.js";
+import "./trade-record.js";
+import "./referenced-event.js";
+import "./meetings-of.js";
+
+builder.queryType({ description: "The entry points of Parley's knowledge graph of diplomatic meetings." });
+
+export const schema = builder.toSchema({ sortSchema: true });

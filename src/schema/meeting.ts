@@ -1,0 +1,123 @@
+// Meetings (events between states' representatives) and the links between them.
+import { builder } from "../builder.js";
+import { db } from "../db.js";
+import { describedEnum } from "./enum-type.js";
+import { PartialDate, partialDate } from "./dates.js";
+
+const MeetingType = describedEnum("MeetingType", "What kind of diplomatic event a meeting is.", {
+  CONSULTATIONS: "Consultations between two foreign ministries (CAMEO 040, consult).",
+  RECEPTION: "One side's official receives the other's delegation (CAMEO 043, host a visit).",
+  INTERGOVERNMENTAL_COMMISSION_SESSION: "A session of an intergovernmental commission.",
+});
+
+const MeetingRelationKind = describedEnum("MeetingRelationKind", "How one meeting relates to another.", {
+  SAME_DAY_AS: "Held on the same day as the other meeting, as part of the same visit.",
+  FOLLOW_UP_OF: "Follows up on the other meeting.",
+});
+
+export const Meeting = builder.prismaNode("Meeting", {
+  id: { field: "id" },
+  description: "A diplomatic event: consultations, a reception, a commission session.",
+  fields: (t) => ({
+    slug: t.exposeString("id", { description: "Stable, human-readable key; use it with `meeting(slug:)`." }),
+    title: t.exposeString("title", { description: "Short descriptive title." }),
+    type: t.expose("type", { type: MeetingType, description: "What kind of event it is." }),
+    cameoCode: t.exposeString("cameoCode", { description: "CAMEO event code of the event, e.g. 040 (consult)." }),
+    date: t.field({
+      type: PartialDate,
+      description: "When the meeting took place, with its precision and whether it was inferred.",
+      resolve: (meeting) => partialDate(meeting.date, meeting.datePrecision, meeting.dateInferred, meeting.dateNote)!,
+    }),
+    place: t.relation("place", { nullable: true, description: "Where it took place; see `placeIsInferred`." }),
+    placeIsInferred: t.exposeBoolean("placeInferred", { description: "True when the source does not name the place and it was inferred." }),
+    placeNote: t.exposeString("placeNote", { nullable: true, description: "Why the place was inferred, when it was." }),
+    tone: t.exposeString("tone", { nullable: true, description: 'The atmosphere as the source describes it, e.g. "friendly atmosphere".' }),
+    summary: t.exposeString("summary", { description: "What the meeting was about, in a sentence." }),
+    delegations: t.relatedConnection("delegations", {
+      cursor: "id",
+      totalCount: true,
+      description: "The delegations, host side first.",
+      query: { orderBy: [{ side: "desc" }, { id: "asc" }] },
+    }),
+    participants: t.relatedConnection("participants", {
+      cursor: "id",
+      totalCount: true,
+      description: "Everyone who took part, heads of delegation first.",
+      query: { orderBy: [{ role: "asc" }, { id: "asc" }] },
+    }),
+    discussions: t.relatedConnection("discussions", {
+      cursor: "id",
+      totalCount: true,
+      description: "What was discussed, topic by topic.",
+      query: { orderBy: { id: "asc" } },
+    }),
+    outcomes: t.relatedConnection("outcomes", {
+      cursor: "id",
+      totalCount: true,
+      description: "What the parties agreed, planned or put under study.",
+      query: { orderBy: { id: "asc" } },
+    }),
+    quotes: t.relatedConnection("quotes", {
+      cursor: "id",
+      totalCount: true,
+      description: "Words quoted from participants.",
+      query: { orderBy: { id: "asc" } },
+    }),
+    tradeRecords: t.relatedConnection("tradeRecords", {
+      cursor: "id",
+      totalCount: true,
+      description: "Trade figures stated at the meeting, by period.",
+      query: { orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { id: "asc" }] },
+    }),
+    figures: t.relatedConnection("figures", {
+      cursor: "id",
+      totalCount: true,
+      description: "Other numbers stated at the meeting.",
+      query: { orderBy: { id: "asc" } },
+    }),
+    referencedEvents: t.relatedConnection("references", {
+      cursor: "id",
+      totalCount: true,
+      description: "Other events mentioned in connection with the meeting.",
+      query: { orderBy: { id: "asc" } },
+    }),
+    relatedMeetings: t.relation("relationsFrom", {
+      description: "Meetings this one is linked to (e.g. held on the same day as).",
+      query: { orderBy: { id: "asc" } },
+    }),
+    relatedFrom: t.relation("relationsTo", {
+      description: "Meetings linked to this one (the reverse of `relatedMeetings`).",
+      query: { orderBy: { id: "asc" } },
+    }),
+    sources: t.relation("sources", { description: "Sources that report on the meeting.", query: { orderBy: { id: "asc" } } }),
+    evidence: t.relation("evidence", { description: "Excerpts that support the meeting's facts.", query: { orderBy: { id: "asc" } } }),
+  }),
+});
+
+builder.prismaObject("MeetingRelation", {
+  description: "A directed link between two meetings.",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: MeetingRelationKind, description: "How the meetings relate." }),
+    from: t.relation("fromMeeting", { description: "The meeting the link starts from." }),
+    to: t.relation("toMeeting", { description: "The meeting linked to." }),
+    note: t.exposeString("note", { nullable: true, description: "What links them." }),
+    evidence: t.relation("evidence", { description: "Excerpts that support the link.", query: { orderBy: { id: "asc" } } }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  meetings: t.prismaConnection({
+    type: "Meeting",
+    cursor: "id",
+    description: "All meetings, newest first.",
+    totalCount: () => db.meeting.count(),
+    resolve: (query) => db.meeting.findMany({ ...query, orderBy: [{ date: "desc" }, { id: "asc" }] }),
+  }),
+  meeting: t.prismaField({
+    type: "Meeting",
+    nullable: true,
+    description: "A meeting by its slug; null when none has it.",
+    args: { slug: t.arg.string({ required: true, description: "The meeting's slug." }) },
+    resolve: (query, _root, { slug }) => db.meeting.findUnique({ ...query, where: { id: slug } }),
+  }),
+}));

@@ -1,0 +1,91 @@
+// `meetings` on Country, Person and Topic. No table links those directly to meetings: each goes
+// through a join record (delegation, participation, discussion). The helpers select the meeting
+// inside the parent's query, so the connection still costs one SQL statement per level.
+import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
+import type { SchemaTypes } from "@pothos/core";
+import { builder } from "../builder.js";
+import { Meeting } from "./meeting.js";
+
+const newestFirst = [{ meeting: { date: "desc" as const } }, { meetingId: "asc" as const }];
+
+const throughDelegations = prismaConnectionHelpers(builder, "Delegation", {
+  cursor: "id",
+  select: (nodeSelection) => ({ meeting: nodeSelection(true) }),
+  resolveNode: (delegation) => delegation.meeting,
+});
+const throughParticipants = prismaConnectionHelpers(builder, "Participant", {
+  cursor: "id",
+  select: (nodeSelection) => ({ meeting: nodeSelection(true) }),
+  resolveNode: (participant) => participant.meeting,
+});
+const throughDiscussions = prismaConnectionHelpers(builder, "Discussion", {
+  cursor: "id",
+  select: (nodeSelection) => ({ meeting: nodeSelection(true) }),
+  resolveNode: (discussion) => discussion.meeting,
+});
+
+
+type SchemaTypesOf<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
+
+const totalCount = {
+  fields: (connection: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypesOf<typeof builder>, object>) => ({
+    totalCount: connection.int({
+      description: "Number of meetings in the whole list, not just this page.",
+      resolve: (parent) => (parent as { totalCount: number }).totalCount,
+    }),
+  }),
+};
+
+builder.prismaObjectField("Country", "meetings", (t) =>
+  t.connection(
+    {
+      type: Meeting,
+      description: "Meetings at which this country had a delegation, newest first.",
+      select: (args, ctx, nestedSelection) => ({
+        delegations: { ...throughDelegations.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
+        _count: { select: { delegations: true } },
+      }),
+      resolve: (country, args, ctx) => ({
+        ...throughDelegations.resolve(country.delegations, args, ctx),
+        totalCount: country._count.delegations,
+      }),
+    },
+    totalCount,
+  ),
+);
+
+builder.prismaObjectField("Person", "meetings", (t) =>
+  t.connection(
+    {
+      type: Meeting,
+      description: "Meetings the person took part in, newest first.",
+      select: (args, ctx, nestedSelection) => ({
+        participants: { ...throughParticipants.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
+        _count: { select: { participants: true } },
+      }),
+      resolve: (person, args, ctx) => ({
+        ...throughParticipants.resolve(person.participants, args, ctx),
+        totalCount: person._count.participants,
+      }),
+    },
+    totalCount,
+  ),
+);
+
+builder.prismaObjectField("Topic", "meetings", (t) =>
+  t.connection(
+    {
+      type: Meeting,
+      description: "Meetings that discussed this topic, newest first.",
+      select: (args, ctx, nestedSelection) => ({
+        discussions: { ...throughDiscussions.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
+        _count: { select: { discussions: true } },
+      }),
+      resolve: (topic, args, ctx) => ({
+        ...throughDiscussions.resolve(topic.discussions, args, ctx),
+        totalCount: topic._count.discussions,
+      }),
+    },
+    totalCount,
+  ),
+);

@@ -1,0 +1,34 @@
+// Builds the GraphQL server (schema, GraphiQL, error masking); src/server.ts is what listens.
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { PothosValidationError } from "@pothos/core";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError } from "graphql-yoga";
+import { useConnectionLimits } from "./connection-limits.js";
+import { DEFAULT_QUERY } from "./default-query.js";
+import { schema } from "./schema/index.js";
+
+export function createParleyYoga() {
+  return createYoga({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    // The self-contained GraphiQL page: the default one loads its code from a CDN that many
+    // networks cannot reach, leaving a blank page.
+    renderGraphiQL,
+    graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
+    plugins: [useConnectionLimits()],
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        // Pothos reports bad arguments (a malformed cursor, say) as validation errors: the
+        // client's mistake, so say so instead of hiding it behind an internal error.
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof PothosValidationError) {
+          return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
+        }
+        return maskError(error, message, isDev);
+      },
+    },
+  });
+}
+
+export const yoga = createParleyYoga();
