@@ -7,6 +7,9 @@ const databaseUrl = `file:${path.join(tmpdir(), `parley-test-${process.pid}-${Da
 process.env.DATABASE_URL = databaseUrl;
 
 export default defineConfig({
+  // Node resolves `graphql` (no exports map) to its CommonJS build, and so do Yoga and Pothos; Vite
+  // would pick the ES build for our own files, and graphql-js refuses types from two copies.
+  resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],

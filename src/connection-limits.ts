@@ -1,8 +1,15 @@
 // Rejects `first`/`last` outside 0…MAX_PAGE_SIZE anywhere in an operation before any resolver runs,
 // so an oversized page is a clear client error rather than a silently shortened one.
 import type { Plugin } from "graphql-yoga";
-import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from "graphql";
-import { getArgumentValues } from "graphql/execution/values.js";
+import {
+  getArgumentValues,
+  GraphQLError,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -2,6 +2,13 @@
 // rather than an internal one, so callers learn their ID is wrong instead of seeing a masked failure.
 import { GraphQLError } from "graphql";
 
+const nodeTypes = new Set<string>();
+
+/** Declares which types IDs may name; an ID naming any other type is malformed, not merely unknown. */
+export function registerNodeTypes(typenames: readonly string[]): void {
+  typenames.forEach((typename) => nodeTypes.add(typename));
+}
+
 export function encodeGlobalId(typename: string, id: string | number | bigint): string {
   return Buffer.from(`${typename}:${String(id)}`, "utf8").toString("base64url");
 }
@@ -11,7 +18,7 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   const separator = decoded.indexOf(":");
   const typename = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator < 1 || id === "" || !/^[A-Z][A-Za-z]*$/.test(typename)) {
+  if (separator < 1 || id === "" || !nodeTypes.has(typename)) {
     throw new GraphQLError(`"${globalId}" is not a valid global ID.`, {
       extensions: { code: "BAD_USER_INPUT" },
     });

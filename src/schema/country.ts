@@ -10,6 +10,7 @@ const PlaceKind = describedEnum("PlaceKind", "What kind of place it is.", {
 
 builder.prismaNode("Country", {
   id: { field: "id" },
+  nullable: true,
   description: "A sovereign state, identified by its ISO 3166-1 alpha-2 code.",
   fields: (t) => ({
     code: t.exposeString("code", { description: 'ISO 3166-1 alpha-2 code, e.g. "KZ".' }),

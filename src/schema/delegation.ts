@@ -14,6 +14,7 @@ const ParticipantRole = describedEnum("ParticipantRole", "The part a person play
 
 builder.prismaNode("Delegation", {
   id: { field: "id" },
+  nullable: true,
   description: "One side's delegation at a meeting: its country, ministry, head and members.",
   fields: (t) => ({
     side: t.expose("side", { type: DelegationSide, description: "Host or guest." }),
@@ -36,6 +37,7 @@ builder.prismaNode("Delegation", {
 
 builder.prismaNode("Participant", {
   id: { field: "id" },
+  nullable: true,
   description: "A person's part in a meeting.",
   fields: (t) => ({
     role: t.expose("role", { type: ParticipantRole, description: "The part they played." }),

@@ -1,5 +1,7 @@
 // Imports every type module (each registers its types with the builder), then builds the schema.
+import { GraphQLInterfaceType } from "graphql";
 import { builder } from "../builder.js";
+import { registerNodeTypes } from "../lib/global-id.js";
 import "./scalars.js";
 import "./dates.js";
 import "./source.js";
@@ -19,3 +21,6 @@ import "./meetings-of.js";
 builder.queryType({ description: "The entry points of Parley's knowledge graph of diplomatic meetings." });
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+const nodeInterface = schema.getType("Node") as GraphQLInterfaceType;
+registerNodeTypes(schema.getPossibleTypes(nodeInterface).map((type) => type.name));

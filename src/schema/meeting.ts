@@ -17,6 +17,7 @@ const MeetingRelationKind = describedEnum("MeetingRelationKind", "How one meetin
 
 export const Meeting = builder.prismaNode("Meeting", {
   id: { field: "id" },
+  nullable: true,
   description: "A diplomatic event: consultations, a reception, a commission session.",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key; use it with `meeting(slug:)`." }),

@@ -20,6 +20,7 @@ const OrganizationKind = describedEnum("OrganizationKind", "What kind of organis
 
 builder.prismaNode("Organization", {
   id: { field: "id" },
+  nullable: true,
   description: "An organisation named by a source, with its kind, country and parent body.",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key; use it with `organization(slug:)`." }),

@@ -13,6 +13,7 @@ const OutcomeStatus = describedEnum("OutcomeStatus", "How far an outcome has got
 
 builder.prismaNode("Outcome", {
   id: { field: "id" },
+  nullable: true,
   description: "A commitment or plan that came out of a meeting, with the parties to it and its status.",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key of the outcome." }),

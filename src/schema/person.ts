@@ -12,6 +12,7 @@ const AliasKind = describedEnum("AliasKind", "How an alias relates to a person's
 
 builder.prismaNode("Person", {
   id: { field: "id" },
+  nullable: true,
   description: "A person named by a source (Popolo's Person).",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key; use it with `person(slug:)`." }),

@@ -3,6 +3,7 @@ import { builder } from "../builder.js";
 
 builder.prismaNode("Post", {
   id: { field: "id" },
+  nullable: true,
   description: "A position within an organisation, such as a country's Deputy Minister of Foreign Affairs (Popolo's Post).",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key of the post." }),
@@ -22,6 +23,7 @@ builder.prismaNode("Post", {
 
 builder.prismaNode("Tenure", {
   id: { field: "id" },
+  nullable: true,
   description:
     "A person holding a post (Popolo's Membership). Sources rarely give start or end dates; `attestedOn` is the date the source shows the person in the post.",
   fields: (t) => ({

@@ -3,6 +3,7 @@ import { builder } from "../builder.js";
 
 builder.prismaNode("Quote", {
   id: { field: "id" },
+  nullable: true,
   description: "Words a person is quoted as saying in connection with a meeting.",
   fields: (t) => ({
     text: t.exposeString("text", { description: "The quoted words." }),

@@ -17,6 +17,7 @@ const ReferencedEventKind = describedEnum("ReferencedEventKind", "What kind of e
 
 builder.prismaNode("ReferencedEvent", {
   id: { field: "id" },
+  nullable: true,
   description: "An event mentioned in connection with a meeting without being the meeting itself.",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key of the event." }),

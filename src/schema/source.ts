@@ -4,6 +4,7 @@ import { db } from "../db.js";
 
 builder.prismaNode("Source", {
   id: { field: "id" },
+  nullable: true,
   description: "A document Parley's facts come from, such as a news article.",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key of the source." }),

@@ -15,6 +15,7 @@ const DiscussionStatus = describedEnum("DiscussionStatus", "Where the parties st
 
 builder.prismaNode("Topic", {
   id: { field: "id" },
+  nullable: true,
   description: "A subject of diplomatic discussion, in a hierarchy (security → terrorism).",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key; use it with `topic(slug:)`." }),
@@ -39,6 +40,7 @@ builder.prismaNode("Topic", {
 
 builder.prismaNode("Discussion", {
   id: { field: "id" },
+  nullable: true,
   description: "What a meeting said about one topic, and where the parties stood.",
   fields: (t) => ({
     meeting: t.relation("meeting", { description: "The meeting." }),

@@ -12,6 +12,7 @@ const TradeFlow = describedEnum("TradeFlow", "Which direction of trade a record 
 
 builder.prismaNode("TradeRecord", {
   id: { field: "id" },
+  nullable: true,
   description:
     "One trade figure as one country's statistics report it. Records of different periods or reporters are never summed: a partial period is not part of the year's figure.",
   fields: (t) => ({
@@ -33,6 +34,7 @@ builder.prismaNode("TradeRecord", {
 
 builder.prismaNode("Figure", {
   id: { field: "id" },
+  nullable: true,
   description: "Any other number a source states (students a year, graduates, a ranking), with its unit and period.",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key of the figure." }),
