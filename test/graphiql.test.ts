@@ -98,6 +98,9 @@ describe("GraphiQL in Chromium", () => {
     await page.click(EXECUTE_BUTTON, { timeout: TIMEOUT });
     expect((await answered).status()).toBe(200);
 
+    await page.waitForTimeout(5000);
+    await page.screenshot({ path: "/tmp/explore/t.png" });
+    console.log("RESP", (await editorText(".graphiql-response")).slice(0, 3000));
     // The result pane fills in once the answer has been rendered; wait for its last person.
     await page.waitForFunction(
       () => {

@@ -10,17 +10,17 @@ const newestFirst = [{ meeting: { date: "desc" as const } }, { meetingId: "asc" 
 
 const throughDelegations = prismaConnectionHelpers(builder, "Delegation", {
   cursor: "id",
-  select: (nodeSelection) => ({ meeting: nodeSelection(true) }),
+  select: (nodeSelection) => ({ meeting: nodeSelection({ select: { id: true } }) }),
   resolveNode: (delegation) => delegation.meeting,
 });
 const throughParticipants = prismaConnectionHelpers(builder, "Participant", {
   cursor: "id",
-  select: (nodeSelection) => ({ meeting: nodeSelection(true) }),
+  select: (nodeSelection) => ({ meeting: nodeSelection({ select: { id: true } }) }),
   resolveNode: (participant) => participant.meeting,
 });
 const throughDiscussions = prismaConnectionHelpers(builder, "Discussion", {
   cursor: "id",
-  select: (nodeSelection) => ({ meeting: nodeSelection(true) }),
+  select: (nodeSelection) => ({ meeting: nodeSelection({ select: { id: true } }) }),
   resolveNode: (discussion) => discussion.meeting,
 });
 
