@@ -1,5 +1,5 @@
 // Imports every type module (each registers its types with the builder), then builds the schema.
-import { GraphQLInterfaceType } from "graphql";
+import { GraphQLInterfaceType, GraphQLObjectType } from "graphql";
 import { builder } from "../builder.js";
 import { registerNodeTypes } from "../lib/global-id.js";
 import "./scalars.js";
@@ -21,6 +21,13 @@ import "./meetings-of.js";
 builder.queryType({ description: "The entry points of Parley's knowledge graph of diplomatic meetings." });
 
 export const schema = builder.toSchema({ sortSchema: true });
+
+// plugin-prisma adds `totalCount` to connections without a way to describe it; describe it here.
+for (const type of Object.values(schema.getTypeMap())) {
+  if (!(type instanceof GraphQLObjectType) || !type.name.endsWith("Connection")) continue;
+  const totalCount = type.getFields().totalCount;
+  if (totalCount && !totalCount.description) totalCount.description = "Number of items in the whole list, not just this page.";
+}
 
 const nodeInterface = schema.getType("Node") as GraphQLInterfaceType;
 registerNodeTypes(schema.getPossibleTypes(nodeInterface).map((type) => type.name));

@@ -4,24 +4,29 @@
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import type { SchemaTypes } from "@pothos/core";
 import { builder } from "../builder.js";
-import { Meeting } from "./meeting.js";
+import type { Meeting } from "../generated/prisma/client.js";
+import { Meeting as MeetingType } from "./meeting.js";
+
+// The id-only selection is a floor: nodeSelection merges in every column and relation the query
+// asks of the meeting, so the row is as complete as the Meeting type needs; the cast says so.
+
 
 const newestFirst = [{ meeting: { date: "desc" as const } }, { meetingId: "asc" as const }];
 
 const throughDelegations = prismaConnectionHelpers(builder, "Delegation", {
   cursor: "id",
   select: (nodeSelection) => ({ meeting: nodeSelection({ select: { id: true } }) }),
-  resolveNode: (delegation) => delegation.meeting,
+  resolveNode: (delegation) => delegation.meeting as Meeting,
 });
 const throughParticipants = prismaConnectionHelpers(builder, "Participant", {
   cursor: "id",
   select: (nodeSelection) => ({ meeting: nodeSelection({ select: { id: true } }) }),
-  resolveNode: (participant) => participant.meeting,
+  resolveNode: (participant) => participant.meeting as Meeting,
 });
 const throughDiscussions = prismaConnectionHelpers(builder, "Discussion", {
   cursor: "id",
   select: (nodeSelection) => ({ meeting: nodeSelection({ select: { id: true } }) }),
-  resolveNode: (discussion) => discussion.meeting,
+  resolveNode: (discussion) => discussion.meeting as Meeting,
 });
 
 
@@ -39,7 +44,7 @@ const totalCount = {
 builder.prismaObjectField("Country", "meetings", (t) =>
   t.connection(
     {
-      type: Meeting,
+      type: MeetingType,
       description: "Meetings at which this country had a delegation, newest first.",
       select: (args, ctx, nestedSelection) => ({
         delegations: { ...throughDelegations.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
@@ -57,7 +62,7 @@ builder.prismaObjectField("Country", "meetings", (t) =>
 builder.prismaObjectField("Person", "meetings", (t) =>
   t.connection(
     {
-      type: Meeting,
+      type: MeetingType,
       description: "Meetings the person took part in, newest first.",
       select: (args, ctx, nestedSelection) => ({
         participants: { ...throughParticipants.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
@@ -75,7 +80,7 @@ builder.prismaObjectField("Person", "meetings", (t) =>
 builder.prismaObjectField("Topic", "meetings", (t) =>
   t.connection(
     {
-      type: Meeting,
+      type: MeetingType,
       description: "Meetings that discussed this topic, newest first.",
       select: (args, ctx, nestedSelection) => ({
         discussions: { ...throughDiscussions.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
