@@ -7,12 +7,10 @@ import { builder } from "../builder.js";
 import type { Meeting } from "../generated/prisma/client.js";
 import { Meeting as MeetingType } from "./meeting.js";
 
-// The id-only selection is a floor: nodeSelection merges in every column and relation the query
-// asks of the meeting, so the row is as complete as the Meeting type needs; the cast says so.
-
-
 const newestFirst = [{ meeting: { date: "desc" as const } }, { meetingId: "asc" as const }];
 
+// The id-only selection is a floor: nodeSelection merges in every column and relation the query
+// asks of the meeting, so the row is as complete as the Meeting type needs; the cast says so.
 const throughDelegations = prismaConnectionHelpers(builder, "Delegation", {
   cursor: "id",
   select: (nodeSelection) => ({ meeting: nodeSelection({ select: { id: true } }) }),
