@@ -47,3 +47,22 @@ describe("countries and organisations", () => {
     expect(organizations.totalCount).toBe(15);
   });
 });
+
+describe("reverse navigation", () => {
+  it("leads from organisations, places, posts and countries back to events, outcomes, figures and quotes", async () => {
+    const data = await query(`{
+      organization(slug: "bank-of-lithuania") { outcomes { outcome { slug } } referencedEvents { slug } }
+      aifc: organization(slug: "astana-international-financial-center") { referencedEvents { slug } }
+      country(code: "LT") { figures { slug } outcomes { outcome { slug } } }
+      meeting(slug: "kazakhstan-lithuania-foreign-ministry-consultations") { attestedTenures { person { slug } } place { referencedEvents { slug } } }
+      node(id: "${Buffer.from("Post:lithuania-vice-minister-of-foreign-affairs").toString("base64url")}") { ... on Post { quotes { attributedAs } } }
+    }`);
+    expect(data.organization).toEqual({ outcomes: [{ outcome: { slug: "aifc-bank-of-lithuania-bridge" } }], referencedEvents: [] });
+    expect(data.aifc.referencedEvents).toEqual([{ slug: "aifc-opening" }]);
+    expect(data.country.figures).toEqual([{ slug: "kazakh-graduates-of-lithuanian-higher-education" }]);
+    expect(data.country.outcomes).toHaveLength(7);
+    expect(data.meeting.attestedTenures).toEqual([{ person: { slug: "darius-skusevicius" } }, { person: { slug: "roman-vassilenko" } }]);
+    expect(data.meeting.place.referencedEvents.map((e: { slug: string }) => e.slug)).toEqual(["aifc-opening", "osce-summit-astana"]);
+    expect(data.node).toEqual({ quotes: [{ attributedAs: "D. Skusevičius" }] });
+  });
+});

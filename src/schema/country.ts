@@ -53,6 +53,11 @@ builder.prismaNode("Country", {
       description: "Trade records in other countries' statistics in which this country is the partner, by period.",
       query: { orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { id: "asc" }] },
     }),
+    figures: t.relation("reportedFigures", { description: "Figures this country's side reported.", query: { orderBy: { id: "asc" } } }),
+    outcomes: t.relation("outcomeParties", {
+      description: "Outcomes this country is party to (each entry names the outcome).",
+      query: { orderBy: { id: "asc" } },
+    }),
     evidence: t.relation("evidence", { description: "Excerpts that mention this country.", query: { orderBy: { id: "asc" } } }),
   }),
 });
@@ -65,6 +70,7 @@ builder.prismaObject("Place", {
     kind: t.expose("kind", { type: PlaceKind, description: "City or region." }),
     country: t.relation("country", { description: "The country the place is in." }),
     meetings: t.relation("meetings", { description: "Meetings held (or inferred to be held) here.", query: { orderBy: [{ date: "desc" }, { id: "asc" }] } }),
+    referencedEvents: t.relation("events", { description: "Referenced events that happened here.", query: { orderBy: { id: "asc" } } }),
     evidence: t.relation("evidence", { description: "Excerpts that mention this place.", query: { orderBy: { id: "asc" } } }),
   }),
 });

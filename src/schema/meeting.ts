@@ -90,6 +90,10 @@ export const Meeting = builder.prismaNode("Meeting", {
       description: "Meetings linked to this one (the reverse of `relatedMeetings`).",
       query: { orderBy: { id: "asc" } },
     }),
+    attestedTenures: t.relation("attestedTenures", {
+      description: "Posts the source shows people holding at this meeting.",
+      query: { orderBy: { id: "asc" } },
+    }),
     sources: t.relation("sources", { description: "Sources that report on the meeting.", query: { orderBy: { id: "asc" } } }),
     evidence: t.relation("evidence", { description: "Excerpts that support the meeting's facts.", query: { orderBy: { id: "asc" } } }),
   }),

@@ -37,6 +37,11 @@ builder.prismaNode("Organization", {
       description: "Delegations it sent to meetings.",
       query: { orderBy: { id: "asc" } },
     }),
+    referencedEvents: t.relation("events", { description: "Referenced events the organisation was behind.", query: { orderBy: { id: "asc" } } }),
+    outcomes: t.relation("outcomeParties", {
+      description: "Outcomes the organisation is party to (each entry names the outcome).",
+      query: { orderBy: { id: "asc" } },
+    }),
     evidence: t.relation("evidence", { description: "Excerpts that mention the organisation.", query: { orderBy: { id: "asc" } } }),
   }),
 });

@@ -35,6 +35,7 @@ builder.prismaNode("Outcome", {
 builder.prismaObject("OutcomeParty", {
   description: "A party to an outcome: a country or an organisation.",
   fields: (t) => ({
+    outcome: t.relation("outcome", { description: "The outcome." }),
     country: t.relation("country", { nullable: true, description: "The country, when the party is a country." }),
     organization: t.relation("organization", { nullable: true, description: "The organisation, when the party is one." }),
   }),

@@ -17,6 +17,7 @@ builder.prismaNode("Post", {
       description: "Who held the post, most recently attested first.",
       query: { orderBy: [{ attestedOn: "desc" }, { id: "asc" }] },
     }),
+    quotes: t.relation("quotes", { description: "Quotes spoken by holders of this post in that capacity.", query: { orderBy: { id: "asc" } } }),
     evidence: t.relation("evidence", { description: "Excerpts that name the post.", query: { orderBy: { id: "asc" } } }),
   }),
 });
