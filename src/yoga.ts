@@ -1,10 +1,10 @@
 // Builds the GraphQL server (schema, GraphiQL, error masking); src/server.ts is what listens.
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError } from "graphql-yoga";
 import { useConnectionLimits } from "./connection-limits.js";
 import { DEFAULT_QUERY } from "./default-query.js";
+import { renderGraphiQL, useGraphiQLAssets } from "./graphiql.js";
 import { schema } from "./schema/index.js";
 
 export function createParleyYoga() {
@@ -12,11 +12,11 @@ export function createParleyYoga() {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    // The self-contained GraphiQL page: the default one loads its code from a CDN that many
-    // networks cannot reach, leaving a blank page.
+    // Self-contained GraphiQL: Yoga's default page loads its code from a CDN that many networks
+    // cannot reach, leaving a blank page.
     renderGraphiQL,
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
-    plugins: [useConnectionLimits()],
+    plugins: [useGraphiQLAssets(), useConnectionLimits()],
     maskedErrors: {
       maskError(error, message, isDev) {
         // Pothos reports bad arguments (a malformed cursor, say) as validation errors: the
