@@ -30,6 +30,7 @@ const source = z.object({
   publishedOn: calendarDate,
   language: z.string(),
   note: z.string().nullable(),
+  informant: id.nullable(),
 });
 const evidenceExcerpt = z.object({ id, excerpt: z.string().min(1) });
 

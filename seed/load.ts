@@ -41,7 +41,8 @@ export function planWrites(dataset: Dataset): Write[] {
   const meetingDates = new Map(dataset.meetings.map((meeting) => [meeting.id, parseCalendarDate(meeting.date)]));
 
   for (const source of dataset.sources) {
-    const data = { ...source, publishedOn: parseCalendarDate(source.publishedOn) };
+    const { id, title, publisher, kind, language, note } = source;
+    const data = { id, title, publisher, kind, language, note, publishedOn: parseCalendarDate(source.publishedOn) };
     writes.push((tx) => tx.source.create({ data }));
   }
   const sourceId = dataset.sources[0]?.id;
@@ -87,6 +88,11 @@ export function planWrites(dataset: Dataset): Write[] {
       evidence: refs.evidence(organization.evidence, where),
     };
     writes.push((tx) => tx.organization.create({ data }));
+  }
+  // Sources exist before organisations (their excerpts support them), so informants come after.
+  for (const source of dataset.sources) {
+    const informantId = refs.checkOptional("organization", source.informant, `sources[${source.id}].informant`);
+    if (informantId) writes.push((tx) => tx.source.update({ where: { id: source.id }, data: { informantId } }));
   }
   for (const person of dataset.people) {
     const where = `people[${person.id}]`;

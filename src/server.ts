@@ -7,7 +7,13 @@ import { yoga } from "./yoga.js";
 const started = performance.now();
 const port = Number(process.env.PORT ?? 4000);
 
-await prepareDatabase((line) => console.log(line));
+try {
+  await prepareDatabase((line) => console.log(line));
+} catch (error) {
+  // One line a person can act on, not a stack trace.
+  console.error(`Parley could not prepare its database: ${(error as Error).message.split("\n")[0]}`);
+  process.exit(1);
+}
 const server = createServer(yoga);
 server.listen(port, () => {
   const ms = Math.round(performance.now() - started);

@@ -7,7 +7,9 @@ const SOURCE = "bc-2017-09-11-kazakhstan-lithuania-consultations";
 // One record of every Node type, by its key, and the fields that identify it.
 const NODE_SAMPLES: [typename: string, key: string, selection: string][] = [
   ["Source", SOURCE, "slug"],
+  ["Evidence", "trade-volume", "excerpt"],
   ["Country", "kz", "code"],
+  ["Place", "karaganda-region", "name"],
   ["Organization", "bank-of-lithuania", "slug"],
   ["Person", "roman-vassilenko", "slug"],
   ["Post", "kazakhstan-deputy-minister-of-foreign-affairs", "slug"],
@@ -48,11 +50,13 @@ describe("global IDs", () => {
 describe("provenance", () => {
   it("describes the source as printed", async () => {
     const { sources } = await query(`{ sources(first: 5) { totalCount edges { node { slug title publisher publishedOn language kind note
+      informant { name informedSources { slug } }
       meetings(first: 5) { totalCount } evidence { key } } } } }`);
     expect(sources.totalCount).toBe(1);
     const [source] = nodes<Record<string, any>>(sources); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(source).toMatchObject({ slug: SOURCE, publisher: "BC", publishedOn: "2017-09-11", language: "en", kind: "news article", meetings: { totalCount: 2 } });
     expect(source?.note).toContain("May 2018");
+    expect(source?.informant).toEqual({ name: "Embassy of the Republic of Kazakhstan in Lithuania", informedSources: [{ slug: SOURCE }] });
     expect(source?.evidence).toHaveLength(34);
   });
 

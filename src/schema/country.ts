@@ -62,7 +62,9 @@ builder.prismaNode("Country", {
   }),
 });
 
-builder.prismaObject("Place", {
+builder.prismaNode("Place", {
+  id: { field: "id" },
+  nullable: true,
   description: "A city or region named by a source.",
   fields: (t) => ({
     slug: t.exposeString("id", { description: "Stable, human-readable key of the place." }),

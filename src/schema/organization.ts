@@ -42,6 +42,10 @@ builder.prismaNode("Organization", {
       description: "Outcomes the organisation is party to (each entry names the outcome).",
       query: { orderBy: { id: "asc" } },
     }),
+    informedSources: t.relation("informedSources", {
+      description: "Sources whose publisher got the story from this organisation.",
+      query: { orderBy: { id: "asc" } },
+    }),
     evidence: t.relation("evidence", { description: "Excerpts that mention the organisation.", query: { orderBy: { id: "asc" } } }),
   }),
 });

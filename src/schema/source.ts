@@ -13,6 +13,10 @@ builder.prismaNode("Source", {
     kind: t.exposeString("kind", { description: 'What kind of document it is, e.g. "news article".' }),
     publishedOn: t.expose("publishedOn", { type: "Date", description: "Publication date as printed on the source." }),
     language: t.exposeString("language", { description: "Language of the source, as an ISO 639-1 code." }),
+    informant: t.relation("informant", {
+      nullable: true,
+      description: 'Who the publisher got the story from ("BC learned in the Embassy of …"), when the source says.',
+    }),
     note: t.exposeString("note", { nullable: true, description: "What a reader should know about the source: missing headline, inconsistent dates." }),
     evidence: t.relation("evidence", {
       description: "Every excerpt of this source that supports a fact.",
@@ -27,7 +31,9 @@ builder.prismaNode("Source", {
   }),
 });
 
-builder.prismaObject("Evidence", {
+builder.prismaNode("Evidence", {
+  id: { field: "id" },
+  nullable: true,
   description:
     "A short excerpt (at most one sentence) of a source that supports one or more facts. Ask `evidence` of any fact to see where it comes from.",
   fields: (t) => ({
