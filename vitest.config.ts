@@ -1,10 +1,9 @@
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { postgresServerUrl } from "./test/helpers/engines.js";
 
-// Every run gets its own SQLite file, migrated and seeded once by test/global-setup.ts.
-const databaseUrl = `file:${path.join(tmpdir(), `parley-test-${process.pid}-${Date.now()}.db`)}`;
-process.env.DATABASE_URL = databaseUrl;
+// The suite runs once per engine (test/helpers/engines.ts). Global setup creates a database of the
+// run's own on each and hands its URL to the workers.
+const postgresServer = postgresServerUrl();
 
 export default defineConfig({
   // Node resolves `graphql` (no exports map) to its CommonJS build, and so do Yoga and Pothos; Vite
@@ -13,8 +12,24 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
-    env: { DATABASE_URL: databaseUrl, NODE_ENV: "test" },
+    setupFiles: ["test/worker-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "sqlite", env: { NODE_ENV: "test" } } },
+      ...(postgresServer
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "postgres",
+                env: { NODE_ENV: "test" },
+                // What a browser shows does not depend on the engine: tested once, on SQLite.
+                exclude: ["test/graphiql.test.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

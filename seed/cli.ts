@@ -1,12 +1,12 @@
 // `npm run seed`: migrates the database if needed and reloads the seed dataset.
 import { db } from "../src/db.js";
-import { sqliteUrl } from "../src/database-url.js";
+import { databaseUrl } from "../src/database-url.js";
 import { migrateDatabase } from "../src/migrate.js";
 import { SeedError } from "./dataset.js";
 import { seed } from "./load.js";
 
 try {
-  migrateDatabase(sqliteUrl());
+  migrateDatabase(databaseUrl());
   const { records, milliseconds } = await seed(db);
   console.log(`seeded ${records} records in ${milliseconds} ms`);
 } catch (error) {

@@ -3,8 +3,8 @@ import { readDataset, SeedError, type Dataset } from "../seed/dataset.js";
 import { seed } from "../seed/load.js";
 import { createTempDb } from "./helpers/temp-db.js";
 
-const temp = createTempDb();
-const { db } = temp;
+let temp: Awaited<ReturnType<typeof createTempDb>>;
+let db: (typeof temp)["db"];
 
 /** Every row of every table, as plain data, to compare whole databases. */
 async function snapshot() {
@@ -33,6 +33,8 @@ const withChange = (change: (dataset: Dataset) => void): Dataset => {
 
 describe("the seed loader", () => {
   beforeAll(async () => {
+    temp = await createTempDb();
+    db = temp.db;
     await seed(db);
   });
   afterAll(() => temp.dispose());

@@ -29,7 +29,7 @@ builder.prismaNode("Delegation", {
       cursor: "id",
       totalCount: true,
       description: "Its members, head first.",
-      query: { orderBy: [{ role: "asc" }, { id: "asc" }] },
+      query: { orderBy: [{ role: "desc" }, { id: "asc" }] },
     }),
     evidence: t.relation("evidence", { description: "Excerpts that support the delegation's facts.", query: { orderBy: { id: "asc" } } }),
   }),

@@ -44,7 +44,7 @@ export const Meeting = builder.prismaNode("Meeting", {
       cursor: "id",
       totalCount: true,
       description: "Everyone who took part, heads of delegation first.",
-      query: { orderBy: [{ role: "asc" }, { id: "asc" }] },
+      query: { orderBy: [{ role: "desc" }, { id: "asc" }] },
     }),
     discussions: t.relatedConnection("discussions", {
       cursor: "id",

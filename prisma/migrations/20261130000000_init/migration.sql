@@ -6,7 +6,9 @@ CREATE TABLE "Source" (
     "kind" TEXT NOT NULL,
     "publishedOn" DATETIME NOT NULL,
     "language" TEXT NOT NULL,
-    "note" TEXT
+    "note" TEXT,
+    "informantId" TEXT,
+    CONSTRAINT "Source_informantId_fkey" FOREIGN KEY ("informantId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -437,6 +439,9 @@ CREATE TABLE "_DiscussionToEvidence" (
     CONSTRAINT "_DiscussionToEvidence_A_fkey" FOREIGN KEY ("A") REFERENCES "Discussion" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "_DiscussionToEvidence_B_fkey" FOREIGN KEY ("B") REFERENCES "Evidence" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- CreateIndex
+CREATE INDEX "Source_informantId_idx" ON "Source"("informantId");
 
 -- CreateIndex
 CREATE INDEX "Evidence_sourceId_idx" ON "Evidence"("sourceId");
