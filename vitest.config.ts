@@ -16,7 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "sqlite", env: { NODE_ENV: "test" } } },
+      { extends: true, test: { name: "sqlite", env: { NODE_ENV: "test" }, exclude: ["test/postgres-*.test.ts"] } },
       ...(postgresServer
         ? [
             {

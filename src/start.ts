@@ -1,11 +1,17 @@
-// Makes the database ready to serve: migrations applied, and the seed loaded when it is empty.
+// Makes the database ready to serve: reachable, migrations applied, the seed loaded when empty.
 import { db } from "./db.js";
-import { databaseUrl } from "./database-url.js";
+import { databaseUrl, describeDatabase } from "./database-url.js";
 import { migrateDatabase, pendingMigrations } from "./migrate.js";
 import { seed } from "../seed/load.js";
 
 export async function prepareDatabase(log: (line: string) => void): Promise<void> {
   const url = databaseUrl();
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    const reason = (error as Error).message.trim().split("\n").pop();
+    throw new Error(`cannot reach ${describeDatabase(url)} (${reason})`);
+  }
   // The CLI costs seconds (ten on PostgreSQL, whose pool keeps it alive): run it only when needed.
   const pending = await pendingMigrations(db, url);
   if (pending.length > 0) {

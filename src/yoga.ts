@@ -3,6 +3,8 @@ import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError } from "graphql-yoga";
 import { useConnectionLimits } from "./connection-limits.js";
+import { useReadinessCheck } from "./readiness.js";
+import { isDatabaseUnavailable } from "./lib/database-errors.js";
 import { DEFAULT_QUERY } from "./default-query.js";
 import { renderGraphiQL, useGraphiQLAssets } from "./graphiql.js";
 import { schema } from "./schema/index.js";
@@ -16,7 +18,7 @@ export function createParleyYoga() {
     // cannot reach, leaving a blank page.
     renderGraphiQL,
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
-    plugins: [useGraphiQLAssets(), useConnectionLimits()],
+    plugins: [useGraphiQLAssets(), useReadinessCheck(), useConnectionLimits()],
     maskedErrors: {
       maskError(error, message, isDev) {
         // Pothos reports bad arguments (a malformed cursor, say) as validation errors: the
@@ -24,6 +26,11 @@ export function createParleyYoga() {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
+        }
+        if (isDatabaseUnavailable(original)) {
+          return new GraphQLError("The database is unavailable; retry shortly.", {
+            extensions: { code: "SERVICE_UNAVAILABLE" },
+          });
         }
         return maskError(error, message, isDev);
       },
