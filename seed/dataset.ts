@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { PROJECT_ROOT } from "../src/lib/project-root.js";
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lower-case slug");
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
@@ -217,7 +218,7 @@ export type MeetingData = z.infer<typeof meeting>;
 export type PartialDateData = z.infer<typeof partialDate>;
 export type PeriodData = z.infer<typeof period>;
 
-export const SEED_DATA_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), "data");
+export const SEED_DATA_DIR = path.join(PROJECT_ROOT, "seed", "data");
 
 export class SeedError extends Error {
   override name = "SeedError";

@@ -6,8 +6,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { isPostgresUrl } from "./database-url.js";
+import { PROJECT_ROOT } from "./lib/project-root.js";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const root = PROJECT_ROOT;
 
 /** The migrations committed for the engine the URL names, by folder name. */
 export function committedMigrations(databaseUrl: string): string[] {
