@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "../src/lib/database-errors.js";
+
+const wrapped = (inner: object) => Object.assign(new Error("outer"), { cause: Object.assign(new Error("middle"), { cause: inner }) });
+
+describe("isDatabaseUnavailable", () => {
+  it.each([
+    ["Prisma cannot reach the server", { code: "P1001", message: "Can't reach database server" }],
+    ["a pool timeout", { code: "P2024", message: "Timed out fetching a new connection" }],
+    ["a refused socket", { code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:5432" }],
+    ["an administrator shutdown, as a raw-query message", { code: "P2010", message: "Raw query failed. Code: `57P01`. Message: `terminating connection`" }],
+    ["a connection exception SQLSTATE", { code: "08006", message: "connection failure" }],
+    ["a driver adapter's kind", { name: "DriverAdapterError", kind: "DatabaseNotReachable", message: "x" }],
+    ["a database closed to connections", { code: "55000", message: 'database "x" is not currently accepting connections' }],
+    ["a busy SQLite file", { code: "SQLITE_BUSY", message: "database is locked" }],
+  ])("recognises %s, however deep in the cause chain", (_case, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isDatabaseUnavailable(wrapped(error))).toBe(true);
+  });
+
+  it.each([
+    ["a unique-constraint violation", { code: "P2002", message: "Unique constraint failed" }],
+    ["a programming error", new TypeError("cannot read properties of undefined")],
+    ["nothing", undefined],
+  ])("does not mistake %s for unavailability", (_case, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
