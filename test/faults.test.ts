@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { yoga } from "../src/yoga.js";
-import { createTempDb } from "./helpers/temp-db.js";
+import { databaseUrl } from "../src/database-url.js";
+import { createDatabase, dropDatabase } from "./helpers/databases.js";
 import { postQuery, startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";
 
 describe("health and readiness", () => {
@@ -26,17 +27,22 @@ describe("start-up", () => {
   });
 });
 
-describe("shutdown", () => {
-  let temp: Awaited<ReturnType<typeof createTempDb>>;
+describe("a server started on an empty database", () => {
+  let url: string;
   let server: ServerProcess;
   beforeAll(async () => {
-    temp = await createTempDb();
-    server = await startServer(temp.url);
-    await whenListening(server);
+    url = await createDatabase(databaseUrl());
+    server = await startServer(url);
+    await whenListening(server, 60_000);
   });
   afterAll(async () => {
     server.child.kill("SIGKILL");
-    await temp.dispose();
+    await dropDatabase(url);
+  });
+
+  it("migrated and seeded it by itself", () => {
+    expect(server.output()).toMatch(/applied \d+ migration\(s\)/);
+    expect(server.output()).toMatch(/database was empty: seeded \d+ records/);
   });
 
   it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
