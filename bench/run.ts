@@ -1,0 +1,165 @@
+// `npm run bench`: builds the server once, then for SQLite and PostgreSQL (each filled once with
+// `npm run synth`'s default set) measures the four operations against the real server
+// (`node dist/src/server.js`, production mode) and against the floor, with the load generated from
+// another process; finally profiles the server's CPU on SQLite. Writes bench/results/.
+import { execFileSync, spawnSync } from "node:child_process";
+import { freemem, totalmem, cpus } from "node:os";
+import { readConfig, type BenchConfig } from "./config.js";
+import { analyzeIfNeeded, chooseInputs, datasetSizes, ensureSynthetic, type Fill } from "./dataset.js";
+import { floorPlanCosts } from "./floor/cost.js";
+import { openSql } from "./floor/sql.js";
+import { TargetMeasurement, type Measurement } from "./measure.js";
+import { OPERATIONS, REQUEST_HEADERS, requestBodies } from "./operations.js";
+import { PROFILED_OPERATIONS, profileServer } from "./profile.js";
+import { memory, ROOT, runJson, startService, stopService } from "./processes.js";
+import { writeResults, type DatabaseResults, type OperationResults } from "./report.js";
+import type { StatementCounts } from "./statements.js";
+import { verifyFloor } from "./verify.js";
+
+const started = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+/** pg's default pool size, which @prisma/adapter-pg does not change (src/db.ts passes no `max`). */
+const SERVER_POOL_SIZE = 10;
+
+function build(): void {
+  log("npm run build");
+  const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+type Database = BenchConfig["databases"][number];
+
+/**
+ * Fills every database (or reuses what it holds), then makes sure the engines hold the same rows:
+ * when the generator has changed since one of them was filled, both are filled again.
+ */
+async function fillDatabases(config: BenchConfig): Promise<Map<Database, Fill>> {
+  const fill = async (refill: boolean) => {
+    const filled = new Map<Database, Fill>();
+    for (const database of config.databases) {
+      filled.set(database, await ensureSynthetic(database.url, config.synth, ROOT, (line) => log(`${database.engine}: ${line}`), refill));
+    }
+    return filled;
+  };
+  let fills = await fill(false);
+  const differ = () => new Set([...fills.values()].map((entry) => entry.digest)).size > 1;
+  if (differ()) {
+    log("the engines hold different synthetic data (the generator changed since one was filled): filling both again");
+    const first = fills;
+    fills = await fill(true);
+    for (const [database, entry] of fills) entry.synthSeconds += first.get(database)?.synthSeconds ?? 0;
+    if (differ()) throw new Error(`npm run synth left different data on the two engines: ${[...fills.values()].map((entry) => entry.digest).join(" vs ")}`);
+  }
+  return fills;
+}
+
+async function benchDatabase(config: BenchConfig, database: Database, { synthSeconds, generator, digest }: Fill): Promise<DatabaseResults> {
+  const { engine, url } = database;
+  const say = (line: string) => log(`${engine}: ${line}`);
+  const analyzed = await analyzeIfNeeded(url);
+  if (analyzed.length > 0) say(`ANALYZE: ${analyzed.length} tables had no statistics`);
+
+  const sql = openSql(url);
+  const version = String((await sql.all(engine === "sqlite" ? "SELECT sqlite_version() AS v" : "SELECT version() AS v", []))[0]?.v);
+  const autovacuum = engine === "postgres" ? String((await sql.all("SELECT current_setting('autovacuum') AS v", []))[0]?.v) : null;
+  const sizes = await datasetSizes(sql);
+  const { countryMeetings, ...inputs } = await chooseInputs(sql, config.listSize);
+  const floorCosts = await floorPlanCosts(sql, inputs);
+  await sql.close();
+
+  say("counting SQL statements in-process (yoga.fetch + Prisma query events)");
+  const counted = await runJson<StatementCounts>(["--import", "tsx", "bench/statements.ts", JSON.stringify(inputs)], { DATABASE_URL: url, NODE_ENV: "production" });
+  // The floor must follow the server's plan: the same statements, table by table (the order of
+  // concurrent siblings may differ).
+  for (const operation of OPERATIONS) {
+    const server = [...counted.operations[operation.name].tables].sort().join(", ");
+    const floor = floorCosts[operation.name].perStatement.map((statement) => statement.table).sort().join(", ");
+    if (server !== floor) throw new Error(`${engine} ${operation.name}: the server's statements read ${server}; the floor's ${floor}`);
+  }
+
+  const server = await startService("server", ["dist/src/server.js"], { DATABASE_URL: url, NODE_ENV: "production" });
+  const floor = await startService("floor", ["--import", "tsx", "bench/floor-server.ts"], { DATABASE_URL: url });
+  const idleRssMiB = { server: memory(server.child.pid as number).rssMiB, floor: memory(floor.child.pid as number).rssMiB };
+  const operations = {} as DatabaseResults["operations"];
+  try {
+    say("checking that the floor's JSON equals the server's data");
+    const verified = await verifyFloor(server.url, floor.url, inputs);
+    for (const operation of OPERATIONS) {
+      const spec = { headers: REQUEST_HEADERS, bodies: requestBodies(operation, inputs), connections: config.connections };
+      // Warm both up, then alternate rounds, so that the server and the floor see the same machine
+      // (its speed drifts over minutes) and the same caches.
+      const targets = [new TargetMeasurement(server, spec), new TargetMeasurement(floor, spec)] as const;
+      for (const target of targets) await target.warmUp(config.warmupSeconds);
+      for (let round = 0; round < config.rounds; round++) {
+        for (const target of targets) await target.round(config.roundSeconds, (line) => say(`${operation.name}: ${line}`));
+      }
+      const [serverRun, floorRun] = targets.map((target) => target.finish()) as [Measurement, Measurement];
+      say(`${operation.name}: ${serverRun.requestsPerSecond} vs ${floorRun.requestsPerSecond} req/s (rounds ${serverRun.roundsRequestsPerSecond.join(", ")} vs ${floorRun.roundsRequestsPerSecond.join(", ")})`);
+      operations[operation.name] = {
+        statements: counted.operations[operation.name],
+        floorPlan: floorCosts[operation.name],
+        verified: verified[operation.name],
+        server: serverRun,
+        floor: floorRun,
+        ratio: Math.round((serverRun.requestsPerSecond / floorRun.requestsPerSecond) * 1000) / 1000,
+      } satisfies OperationResults;
+    }
+  } finally {
+    await Promise.all([stopService(server), stopService(floor)]);
+  }
+  return {
+    engine,
+    version,
+    serverPoolSize: engine === "postgres" ? SERVER_POOL_SIZE : null,
+    synthSeconds,
+    generator,
+    digest,
+    analyzedTables: analyzed.length,
+    autovacuum,
+    sizes,
+    inputs: { countryCode: inputs.countryCode, countryMeetings, nodeMeetings: inputs.meetingIds.length, listSize: inputs.listSize },
+    operationInputs: inputs,
+    listScaling: counted.listScaling,
+    idleRssMiB,
+    operations,
+  };
+}
+
+const config = readConfig();
+if (config.build) build();
+const fills = await fillDatabases(config);
+const databases: DatabaseResults[] = [];
+for (const [database, fill] of fills) databases.push(await benchDatabase(config, database, fill));
+const sqlite = config.databases.find((database) => database.engine === "sqlite");
+const sqliteInputs = databases.find((database) => database.engine === "sqlite")?.operationInputs;
+const profiles = [];
+if (config.profile.enabled && sqlite && sqliteInputs) {
+  for (const name of PROFILED_OPERATIONS) profiles.push(await profileServer(config, sqlite.url, name, sqliteInputs, log));
+}
+
+const seconds = Math.round(performance.now() - started) / 1000;
+writeResults(config, {
+  date: new Date().toISOString(),
+  machine: {
+    cores: Number(execFileSync("nproc", { encoding: "utf8" }).trim()),
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    freeMemoryGiBAtEnd: Math.round((freemem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    kernel: execFileSync("uname", ["-r"], { encoding: "utf8" }).trim(),
+  },
+  settings: {
+    connections: config.connections,
+    warmupSeconds: config.warmupSeconds,
+    rounds: config.rounds,
+    roundSeconds: config.roundSeconds,
+    synth: config.synth,
+    loadGenerator: "autocannon 9 (API) in a child process on the same machine",
+  },
+  benchSeconds: seconds,
+  synthSeconds: databases.reduce((sum, database) => sum + database.synthSeconds, 0),
+  databases,
+  profiles,
+});
+log(`done in ${seconds.toFixed(0)} s; wrote ${config.resultsDir}/latest.json and README.md`);
