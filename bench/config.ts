@@ -16,11 +16,13 @@ export interface BenchConfig {
   listSize: number;
   profile: { enabled: boolean; dir: string; seconds: number };
   build: boolean;
+  /** Only rewrite README.md from the last latest.json (after editing report.ts or the analysis). */
+  reportOnly: boolean;
   resultsDir: string;
 }
 
 const USAGE = `usage: npm run bench -- [--only sqlite|postgres] [--rounds N] [--seconds N (per round)] [--warmup N] [--connections N]
-                        [--meetings N] [--seed S] [--sqlite-url URL] [--postgres-url URL] [--no-profile] [--no-build]`;
+                        [--meetings N] [--seed S] [--sqlite-url URL] [--postgres-url URL] [--no-profile] [--no-build] [--report-only]`;
 
 export function readConfig(argv = process.argv.slice(2)): BenchConfig {
   const { values } = parseArgs({
@@ -37,6 +39,7 @@ export function readConfig(argv = process.argv.slice(2)): BenchConfig {
       "postgres-url": { type: "string", default: "postgresql://root@127.0.0.1:5432/parley_bench" },
       "no-profile": { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
+      "report-only": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -64,6 +67,7 @@ export function readConfig(argv = process.argv.slice(2)): BenchConfig {
     listSize: 50,
     profile: { enabled: !values["no-profile"] && databases.some((database) => database.engine === "sqlite"), dir: "/tmp/parley-prof", seconds: 10 },
     build: !values["no-build"],
+    reportOnly: values["report-only"] as boolean,
     resultsDir: "bench/results",
   };
 }

@@ -27,7 +27,7 @@ export interface Measurement {
   peakIsPerRun: boolean;
   /** CPU time of the target process (user + system) per request, rounds only. */
   cpuMsPerRequest: number;
-  /** Where the machine's CPU went during the rounds, in cores: the target, the load generator, PostgreSQL, and everything else. */
+  /** Where the machine's CPU went during the rounds, in cores: the target, the load generator (with the bench process itself), PostgreSQL, and everything else. */
   cpuCores: { machine: number; service: number; loadGenerator: number; database: number; other: number };
   /** Rounds run again because other processes were busy. */
   repeatedRounds: number;
@@ -58,23 +58,39 @@ function processStat(pid: number | string): { command: string; ticks: number; ex
   };
 }
 
+/** A PostgreSQL client backend's title: "postgres: [cluster: ]user database host(port) state". */
+const CLIENT_BACKEND = /^postgres: (?:\S+: )?\S+ (\S+) (?:\[local\]|\S+\(\d+\))/;
+
 /**
- * Ticks PostgreSQL has used: its live processes' own, plus those of the backends and parallel
- * workers that have exited, which the postmaster collects as its children's. (Counting live
- * processes alone would lose a pool connection's whole history when it closes after idling.)
+ * Ticks used so far by the PostgreSQL processes that serve `database`, per process: its client
+ * backends, parallel workers and the server's own background processes, but not the backends of
+ * other databases (another user's work, which counts as "other"). The postmaster's count includes
+ * the ticks of its children that have exited, so a backend closing mid-round is not lost.
  */
-function postgresTicks(): number {
-  let ticks = 0;
+function postgresTicks(database: string | undefined): Map<string, number> {
+  const ticks = new Map<string, number>();
+  if (!database) return ticks;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = processStat(entry);
-      if (stat.command === "postgres") ticks += stat.ticks + stat.exitedChildrenTicks;
+      if (stat.command !== "postgres") continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+      const client = CLIENT_BACKEND.exec(title);
+      if (client && client[1] !== database) continue;
+      ticks.set(entry, stat.ticks + stat.exitedChildrenTicks);
     } catch {
       // the process ended while we looked
     }
   }
   return ticks;
+}
+
+/** Ticks used between two snapshots by the processes alive at the second. */
+function ticksBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, ticks] of after) total += ticks - (before.get(pid) ?? 0);
+  return total;
 }
 
 interface Round {
@@ -96,9 +112,11 @@ export class TargetMeasurement {
   private warmup = { requests: 0, errors: 0, non2xx: 0, bodiesWithErrors: 0 };
   private repeatedRounds = 0;
 
+  /** `database`: the PostgreSQL database the target reads, whose backends' CPU is counted; none for SQLite. */
   constructor(
     private readonly service: Service,
     private readonly spec: Omit<LoadSpec, "url" | "seconds">,
+    private readonly database?: string,
   ) {
     this.peakIsPerRun = resetPeakMemory(this.pid);
   }
@@ -110,17 +128,20 @@ export class TargetMeasurement {
   private async load(seconds: number): Promise<Round> {
     const serviceBefore = processStat(this.pid).ticks;
     const machineBefore = machineTicks();
-    const databaseBefore = postgresTicks();
+    const databaseBefore = postgresTicks(this.database);
+    const benchBefore = process.cpuUsage();
     const started = performance.now();
     const load = await runJson<LoadResult>(["--import", "tsx", "bench/load.ts", JSON.stringify({ ...this.spec, seconds, url: `${this.service.url}/graphql` })]);
+    // This process's own work (reading /proc, parsing the child's latencies) counts with the load generator.
+    const bench = process.cpuUsage(benchBefore);
     const toSeconds = (ticks: number) => ticks / CLOCK_TICKS_PER_SECOND;
     return {
-      load,
+      load: { ...load, cpuSeconds: load.cpuSeconds + (bench.user + bench.system) / 1e6 },
       wallSeconds: (performance.now() - started) / 1000,
       cpuSeconds: {
         service: toSeconds(processStat(this.pid).ticks - serviceBefore),
         machine: toSeconds(machineTicks() - machineBefore),
-        database: toSeconds(postgresTicks() - databaseBefore),
+        database: toSeconds(ticksBetween(databaseBefore, postgresTicks(this.database))),
       },
     };
   }

@@ -89,7 +89,7 @@ function throughputTable(results: BenchResults): string[] {
 
 function costTable(results: BenchResults): string[] {
   const lines = [
-    "| DB | Operation | SQL statements / request (server = floor) | Rows read / request | Rows per statement (floor's order) | Response bytes | Server peak RSS (MiB) | Floor peak RSS (MiB) | CPU cores in use, server run: server / load generator / PostgreSQL / other | Same, floor run |",
+    "| DB | Operation | SQL statements / request (server = floor) | Rows read / request | Rows per statement (floor's order) | Response bytes | Server peak RSS (MiB) | Floor peak RSS (MiB) | CPU cores in use, server rounds: server / load generator / PostgreSQL / other | Same, floor rounds |",
     "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- | --- |",
   ];
   for (const database of results.databases) {
@@ -156,7 +156,7 @@ function renderReadme(config: BenchConfig, results: BenchResults, analysis: stri
     "",
     dataLine(results, sizes),
     "",
-    `Load: ${settings.loadGenerator}, ${settings.connections} connections; per operation, each target gets ${settings.warmupSeconds} s of warm-up, then ${settings.rounds} measured rounds of ${settings.roundSeconds} s alternate between server and floor (${settings.rounds * settings.roundSeconds} s each), because this machine's speed drifts over minutes and alternating lets both see the same machine. The server is the production build (\`NODE_ENV=production node dist/src/server.js\`); the floor is \`bench/floor-server.ts\`. Both, the load generator and PostgreSQL share the same ${machine.cores} cores, so absolute numbers are this machine's; the ratios are the point.`,
+    `Load: ${settings.loadGenerator}, ${settings.connections} connections; per operation, each target gets ${settings.warmupSeconds} s of warm-up, then ${settings.rounds} measured rounds of ${settings.roundSeconds} s alternate between server and floor (${settings.rounds * settings.roundSeconds} s each), because this machine's speed drifts over minutes and alternating lets both see the same machine. The server is the production build (\`NODE_ENV=production node dist/src/server.js\`); the floor is \`bench/floor-server.ts\`. Server, floor, load generator and PostgreSQL share the same ${machine.cores} cores, so absolute numbers are this machine's; the ratios are the point.`,
     "",
     "## Throughput and latency",
     "",
@@ -168,7 +168,7 @@ function renderReadme(config: BenchConfig, results: BenchResults, analysis: stri
     "",
     ...costTable(results),
     "",
-    `Statements are counted in-process (\`bench/statements.ts\`: the request through \`yoga.fetch\`, Prisma's \`query\` events, as \`test/helpers/sql-log.ts\` does) on the same database; the run stops if the floor's plan sends a different number. Rows read are the floor's, which sends the same statements. Statements do not grow with the rows returned: ${scaling}. CPU cores in use are averages over the rounds, from /proc: the target process, the load generator, every \`postgres\` process, and the rest of the machine; a round during which the rest used more than ${NOISE_CORES} cores (another process competing) is run again, up to four times, and noted. Peak RSS is the process's VmHWM over the operation's warm-up and rounds (reset before each operation${results.databases.every((database) => OPERATIONS.every((operation) => database.operations[operation.name].server.peakIsPerRun)) ? "" : "; **not** reset on this machine, so it is the peak since start"}); idle RSS after start: ${results.databases.map((database) => `${ENGINE[database.engine]} server ${database.idleRssMiB.server} MiB, floor ${database.idleRssMiB.floor} MiB`).join("; ")}.${results.databases.some((database) => database.serverPoolSize) ? ` The server's PostgreSQL pool holds ${results.databases.find((database) => database.serverPoolSize)?.serverPoolSize} connections (pg's default; src/db.ts sets none), as does the floor's.` : ""}`,
+    `Statements are counted in-process (\`bench/statements.ts\`: the request through \`yoga.fetch\`, Prisma's \`query\` events, as \`test/helpers/sql-log.ts\` does) on the same database; the run stops unless the floor's statements read the same tables. Rows read are the floor's, which sends the same statements. Statements do not grow with the rows returned: ${scaling}. CPU cores in use are averages over the rounds, from /proc: the target process, the load generator (and the bench process driving it), PostgreSQL (the backends of the benchmark's database, parallel workers and the server's own processes), and the rest of the machine; a round during which the rest used more than ${NOISE_CORES} cores (another process competing) is run again, up to four times, and noted. Peak RSS is the process's VmHWM over the operation's warm-up and rounds (reset before each operation${results.databases.every((database) => OPERATIONS.every((operation) => database.operations[operation.name].server.peakIsPerRun)) ? "" : "; **not** reset on this machine, so it is the peak since start"}); idle RSS after start: ${results.databases.map((database) => `${ENGINE[database.engine]} server ${database.idleRssMiB.server} MiB, floor ${database.idleRssMiB.floor} MiB`).join("; ")}.${results.databases.some((database) => database.serverPoolSize) ? ` The server's PostgreSQL pool holds ${results.databases.find((database) => database.serverPoolSize)?.serverPoolSize} connections (pg's default; src/db.ts sets none), as does the floor's.` : ""}`,
     "",
     "## The operations",
     "",
@@ -193,11 +193,12 @@ function renderReadme(config: BenchConfig, results: BenchResults, analysis: stri
     "```sh",
     `npm run bench                                  # both engines and the profiles: ${fmt((results.benchSeconds - results.synthSeconds) / 60)} min this run${results.synthSeconds ? `, plus ${fmt(results.synthSeconds / 60)} min of synth` : ", data reused"}`,
     "npm run bench -- --only sqlite --no-profile    # one engine",
-    "npm run bench -- --seconds 30 --connections 20 # longer, harder",
+    "npm run bench -- --rounds 5 --seconds 10 --connections 20   # longer, harder (--seconds is per round)",
+    "npm run bench -- --report-only                 # rewrite this file from latest.json (keeps the analysis)",
     "npx tsx bench/profile-summary.ts /tmp/parley-prof/defaultQuery/*.cpuprofile   # re-read a profile",
     "```",
     "",
-    `The data lives in ${config.databases.map((database) => `\`${database.url}\``).join(" and ")} (never data/parley.db). The first run fills each with \`npm run synth\` (minutes; PostgreSQL's database is created if missing); later runs reuse it while it holds the complete synthetic set of the requested size and seed. A run writes \`latest.json\` and this file, keeping the analysis section.`,
+    `The data lives in ${config.databases.map((database) => `\`${database.url}\``).join(" and ")} (never data/parley.db). The first run fills each with \`npm run synth\` (about 2.5 min for SQLite and 3.5 min for PostgreSQL on this machine; PostgreSQL's database is created if missing). Later runs reuse a database while it holds the complete synthetic set of the requested size and seed, and fill both again when the two engines' rows differ (the digest of the rows the operations read, e.g. after the generator changed). A run writes \`latest.json\` and this file, keeping the analysis section.`,
     "",
   ];
   return lines.join("\n");

@@ -1,8 +1,12 @@
-// `npm run bench`: builds the server once, then for SQLite and PostgreSQL (each filled once with
-// `npm run synth`'s default set) measures the four operations against the real server
-// (`node dist/src/server.js`, production mode) and against the floor, with the load generated from
-// another process; finally profiles the server's CPU on SQLite. Writes bench/results/.
+// `npm run bench`: builds the server once; fills SQLite and PostgreSQL with `npm run synth`'s
+// default set (once: later runs reuse it while both engines hold the same rows); then, per engine,
+// counts SQL statements per operation, checks the floor answers exactly what the server does, and
+// measures the four operations against the real server (`node dist/src/server.js`, production
+// mode) and the floor in alternating rounds, the load coming from other processes. Finally it
+// profiles the server's CPU on SQLite. Writes bench/results/.
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { freemem, totalmem, cpus } from "node:os";
 import { readConfig, type BenchConfig } from "./config.js";
 import { analyzeIfNeeded, chooseInputs, datasetSizes, ensureSynthetic, type Fill } from "./dataset.js";
@@ -12,7 +16,7 @@ import { TargetMeasurement, type Measurement } from "./measure.js";
 import { OPERATIONS, REQUEST_HEADERS, requestBodies } from "./operations.js";
 import { PROFILED_OPERATIONS, profileServer } from "./profile.js";
 import { memory, ROOT, runJson, startService, stopService } from "./processes.js";
-import { writeResults, type DatabaseResults, type OperationResults } from "./report.js";
+import { writeResults, type BenchResults, type DatabaseResults, type OperationResults } from "./report.js";
 import type { StatementCounts } from "./statements.js";
 import { verifyFloor } from "./verify.js";
 
@@ -82,6 +86,7 @@ async function benchDatabase(config: BenchConfig, database: Database, { synthSec
   const floor = await startService("floor", ["--import", "tsx", "bench/floor-server.ts"], { DATABASE_URL: url });
   const idleRssMiB = { server: memory(server.child.pid as number).rssMiB, floor: memory(floor.child.pid as number).rssMiB };
   const operations = {} as DatabaseResults["operations"];
+  const postgresDatabase = engine === "postgres" ? new URL(url).pathname.slice(1) : undefined;
   try {
     say("checking that the floor's JSON equals the server's data");
     const verified = await verifyFloor(server.url, floor.url, inputs);
@@ -89,7 +94,7 @@ async function benchDatabase(config: BenchConfig, database: Database, { synthSec
       const spec = { headers: REQUEST_HEADERS, bodies: requestBodies(operation, inputs), connections: config.connections };
       // Warm both up, then alternate rounds, so that the server and the floor see the same machine
       // (its speed drifts over minutes) and the same caches.
-      const targets = [new TargetMeasurement(server, spec), new TargetMeasurement(floor, spec)] as const;
+      const targets = [new TargetMeasurement(server, spec, postgresDatabase), new TargetMeasurement(floor, spec, postgresDatabase)] as const;
       for (const target of targets) await target.warmUp(config.warmupSeconds);
       for (let round = 0; round < config.rounds; round++) {
         for (const target of targets) await target.round(config.roundSeconds, (line) => say(`${operation.name}: ${line}`));
@@ -127,6 +132,11 @@ async function benchDatabase(config: BenchConfig, database: Database, { synthSec
 }
 
 const config = readConfig();
+if (config.reportOnly) {
+  writeResults(config, JSON.parse(readFileSync(path.join(config.resultsDir, "latest.json"), "utf8")) as BenchResults);
+  log(`rewrote ${config.resultsDir}/README.md from latest.json`);
+  process.exit(0);
+}
 if (config.build) build();
 const fills = await fillDatabases(config);
 const databases: DatabaseResults[] = [];
