@@ -3,7 +3,7 @@
 // `migrate dev` needs a shadow database the WebAssembly engine cannot create).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { derivePostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA } from "./postgres-schema.js";
 
@@ -37,7 +37,8 @@ for (const engine of engines) {
   const sql = execFileSync(
     "npx",
     ["prisma", "migrate", "diff", "--from-schema-datamodel", engine.from, "--to-schema-datamodel", engine.to, "--script"],
-    { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: engine.url } },
+    // pg connects as $USER, which a bare shell may leave unset.
+    { cwd: root, encoding: "utf8", env: { USER: userInfo().username, ...process.env, DATABASE_URL: engine.url } },
   );
   if (sql.includes("This is an empty migration")) {
     console.error(`no change to migrate in ${engine.to} against HEAD`);

@@ -42,7 +42,7 @@ export function planWrites(dataset: Dataset): Write[] {
 
   for (const source of dataset.sources) {
     const { id, title, publisher, kind, language, note } = source;
-    const data = { id, title, publisher, kind, language, note, publishedOn: parseCalendarDate(source.publishedOn) };
+    const data = { id, title, titleKey: nameKey(title), publisher, kind, language, note, publishedOn: parseCalendarDate(source.publishedOn) };
     writes.push((tx) => tx.source.create({ data }));
   }
   const sourceId = dataset.sources[0]?.id;
@@ -58,6 +58,7 @@ export function planWrites(dataset: Dataset): Write[] {
     const { demonyms, evidence, ...columns } = country;
     const data = {
       ...columns,
+      nameKey: nameKey(columns.name),
       evidence: refs.evidence(evidence, where),
       demonyms: {
         create: demonyms.map((label) => ({ id: `${country.id}~${nameKey(label)}`, label, labelKey: nameKey(label) })),
@@ -70,6 +71,7 @@ export function planWrites(dataset: Dataset): Write[] {
     const data = {
       id: place.id,
       name: place.name,
+      nameKey: nameKey(place.name),
       kind: place.kind,
       countryId: refs.check("country", place.country, `${where}.country`),
       evidence: refs.evidence(place.evidence, where),
@@ -81,6 +83,7 @@ export function planWrites(dataset: Dataset): Write[] {
     const data = {
       id: organization.id,
       name: organization.name,
+      nameKey: nameKey(organization.name),
       acronym: organization.acronym,
       kind: organization.kind,
       countryId: refs.checkOptional("country", organization.country, `${where}.country`),
@@ -121,6 +124,7 @@ export function planWrites(dataset: Dataset): Write[] {
     const data = {
       id: post.id,
       label: post.label,
+      labelKey: nameKey(post.label),
       role: post.role,
       organizationId: refs.check("organization", post.organization, `${where}.organization`),
       countryId: refs.checkOptional("country", post.country, `${where}.country`),
@@ -129,7 +133,7 @@ export function planWrites(dataset: Dataset): Write[] {
     writes.push((tx) => tx.post.create({ data }));
   }
   for (const topic of parentsFirst(dataset.topics, "topics")) {
-    const data = { ...topic, parent: undefined, parentId: refs.checkOptional("topic", topic.parent, `topics[${topic.id}].parent`) };
+    const data = { ...topic, nameKey: nameKey(topic.name), parent: undefined, parentId: refs.checkOptional("topic", topic.parent, `topics[${topic.id}].parent`) };
     writes.push((tx) => tx.topic.create({ data }));
   }
   for (const event of dataset.referencedEvents) {
@@ -138,6 +142,7 @@ export function planWrites(dataset: Dataset): Write[] {
     const data = {
       id: event.id,
       name: event.name,
+      nameKey: nameKey(event.name),
       kind: event.kind,
       description: event.description,
       date: when.date,
@@ -219,6 +224,7 @@ function planMeeting(meeting: MeetingData, refs: References): Write[] {
   const meetingData = {
     id: meeting.id,
     title: meeting.title,
+    titleKey: nameKey(meeting.title),
     type: meeting.type,
     cameoCode: meeting.cameoCode,
     date: parseCalendarDate(meeting.date),
@@ -335,6 +341,7 @@ function planMeeting(meeting: MeetingData, refs: References): Write[] {
       speakerId: refs.check("person", quote.speaker, `${at}.speaker`),
       postId: refs.checkOptional("post", quote.post, `${at}.post`),
       text: quote.text,
+      textKey: nameKey(quote.text),
       attributedAs: quote.attributedAs,
       evidence: refs.evidence(quote.evidence, at),
     };

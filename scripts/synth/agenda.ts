@@ -3,6 +3,7 @@
 import type { DiscussionStatus, OutcomeStatus } from "../../src/generated/prisma/client.js";
 import { dateOf, firstDayOfMonth, firstDayOfYear } from "./days.js";
 import type { Head } from "./delegations.js";
+import { nameKey } from "../../src/lib/text.js";
 import { abbreviate } from "./names.js";
 import { choose, type Random, WeightedIndex } from "./random.js";
 import type { SyntheticRows } from "./rows.js";
@@ -94,12 +95,14 @@ export function agendaWriter(random: Random, topics: TopicPlan[], organizationId
         const speaker = heads.get(speakerCountry);
         if (!speaker || !discussed.length || !random.chance(0.2)) continue;
         const person = personOf(staff, speaker.tenure);
+        const text = quoteText(random, speakerCountry, other, random.pick(discussed));
         rows.quotes.push({
           id: `${plan.id}~quote-${++count}`,
           meetingId: plan.id,
           speakerId: person.id,
           postId: speaker.tenure.postId,
-          text: quoteText(random, speakerCountry, other, random.pick(discussed)),
+          text,
+          textKey: nameKey(text),
           attributedAs: random.chance(0.6) ? abbreviate(person.name) : person.name.name,
         });
       }

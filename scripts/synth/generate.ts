@@ -1,5 +1,6 @@
 // Pure, deterministic generation: the same existing rows, size and seed give the same rows, byte
 // for byte. Only the seeded PRNG decides; nothing reads the clock.
+import { nameKey } from "../../src/lib/text.js";
 import { dateOf, HORIZON_DAY } from "./days.js";
 import type { Existing } from "./existing.js";
 import { buildMeetings } from "./meetings.js";
@@ -18,6 +19,8 @@ export interface GenerateOptions {
 /** People and trade records scale with the number of meetings. */
 export const PEOPLE_PER_MEETING = 2.5;
 export const TRADE_RECORDS_PER_MEETING = 10;
+
+const SYNTHETIC_SOURCE_TITLE = "Synthetic diplomatic meetings around the Kazakh-Lithuanian consultations";
 
 export function generate(existing: Existing, { meetings, seed }: GenerateOptions): SyntheticRows {
   if (!Number.isInteger(meetings) || meetings < 1) throw new RangeError("meetings must be a positive integer");
@@ -54,7 +57,8 @@ export function generate(existing: Existing, { meetings, seed }: GenerateOptions
     sources: [
       {
         id: SYNTHETIC_SOURCE_ID,
-        title: "Synthetic diplomatic meetings around the Kazakh-Lithuanian consultations",
+        title: SYNTHETIC_SOURCE_TITLE,
+        titleKey: nameKey(SYNTHETIC_SOURCE_TITLE),
         publisher: "Parley synthetic data generator",
         kind: "synthetic",
         publishedOn: dateOf(HORIZON_DAY),

@@ -1,6 +1,7 @@
 // The rows of each planned meeting: the meeting itself (title, date, place, summary), its
 // delegations and agenda, and how it relates to other meetings (same day, follow-up session).
 import type { MeetingType } from "../../src/generated/prisma/client.js";
+import { nameKey } from "../../src/lib/text.js";
 import { agendaWriter } from "./agenda.js";
 import { dateOf, dayOf, yearOf } from "./days.js";
 import { delegationWriter } from "./delegations.js";
@@ -99,6 +100,7 @@ export function buildMeetings(
     rows.meetings.push({
       id: plan.id,
       title,
+      titleKey: nameKey(title),
       type: plan.type,
       cameoCode: CAMEO[plan.type],
       date: dateOf(plan.day),

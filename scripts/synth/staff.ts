@@ -102,9 +102,11 @@ export function buildStaff(
     if (seeded) id = seeded.id;
     else if (partner) {
       id = `syn-post-${country.code.toLowerCase()}-${key}`;
+      const label = `Ambassador of ${country.nameInText} to ${partner.nameInText}`;
       staff.postRows.push({
         id,
-        label: `Ambassador of ${country.nameInText} to ${partner.nameInText}`,
+        label,
+        labelKey: nameKey(label),
         role,
         organizationId: world.embassy(country, partner),
         countryId: country.id,
@@ -112,9 +114,11 @@ export function buildStaff(
     } else {
       id = `syn-post-${country.code.toLowerCase()}-${key}`;
       const ministerial = kind === "MINISTER" || kind === "FIRST_DEPUTY" || kind === "DEPUTY";
+      const label = ministerial ? `${role} of ${country.nameInText}` : `${role}, ${country.ministryName}`;
       staff.postRows.push({
         id,
-        label: ministerial ? `${role} of ${country.nameInText}` : `${role}, ${country.ministryName}`,
+        label,
+        labelKey: nameKey(label),
         role,
         organizationId: country.ministryId,
         countryId: country.id,

@@ -126,7 +126,7 @@ export function buildWorld(existing: Existing, seed: number): World {
       ? seeded.demonyms
       : [...new Set([entry.demonyms.eng?.m, entry.demonyms.eng?.f])].filter((label): label is string => Boolean(label));
     if (!seeded) {
-      world.countries.push({ id, code, name, officialName: entry.name.official });
+      world.countries.push({ id, code, name, nameKey: nameKey(name), officialName: entry.name.official });
       for (const label of demonyms) {
         world.countryDemonyms.push({ id: `${id}~${nameKey(label)}`, countryId: id, label, labelKey: nameKey(label) });
       }
@@ -137,7 +137,7 @@ export function buildWorld(existing: Existing, seed: number): World {
     if (capital) {
       const known = existing.places.find((place) => place.countryId === id && nameKey(place.name) === nameKey(capital));
       capitalPlaceId = known?.id ?? `syn-place-${code.toLowerCase()}`;
-      if (!known) world.places.push({ id: capitalPlaceId, name: capital, kind: "CITY", countryId: id });
+      if (!known) world.places.push({ id: capitalPlaceId, name: capital, nameKey: nameKey(capital), kind: "CITY", countryId: id });
     }
 
     // Dependent territories and uninhabited islands have no foreign ministry and send no delegations.
@@ -147,7 +147,7 @@ export function buildWorld(existing: Existing, seed: number): World {
     const ministryId = seededMinistry?.id ?? `syn-mfa-${code.toLowerCase()}`;
     const ministryName = seededMinistry?.name ?? MINISTRY_NAMES[code] ?? `Ministry of Foreign Affairs of ${inText(name)}`;
     if (!seededMinistry) {
-      world.organizations.push({ id: ministryId, name: ministryName, acronym: "MFA", kind: "MINISTRY", countryId: id });
+      world.organizations.push({ id: ministryId, name: ministryName, nameKey: nameKey(ministryName), acronym: "MFA", kind: "MINISTRY", countryId: id });
     }
     const seededRoles = existing.posts.filter((post) => post.organizationId === ministryId).map((post) => post.role);
     const vice = seededRoles.some((role) => role.startsWith("Vice-Minister"))
@@ -171,7 +171,7 @@ export function buildWorld(existing: Existing, seed: number): World {
   }
 
   for (const org of [...REGIONAL, WTO]) {
-    world.organizations.push({ id: org.id, name: org.name, acronym: org.acronym, kind: org.kind, countryId: null });
+    world.organizations.push({ id: org.id, name: org.name, nameKey: nameKey(org.name), acronym: org.acronym, kind: org.kind, countryId: null });
   }
   const united = existing.organizations.find((org) => org.id === "united-nations")?.id;
 
@@ -197,7 +197,7 @@ export function buildWorld(existing: Existing, seed: number): World {
         name: `${titles[0]} Intergovernmental Commission on Trade and Economic Cooperation`,
       };
       if (!seeded) {
-        world.organizations.push({ ...commission, acronym: null, kind: "INTERGOVERNMENTAL_COMMISSION", countryId: null });
+        world.organizations.push({ ...commission, nameKey: nameKey(commission.name), acronym: null, kind: "INTERGOVERNMENTAL_COMMISSION", countryId: null });
       }
       commissions.set(key, { id: commission.id, name: commission.name });
       return commissions.get(key) as { id: string; name: string };
@@ -214,9 +214,11 @@ export function buildWorld(existing: Existing, seed: number): World {
         return seeded.id;
       }
       id = `syn-embassy-${key.toLowerCase()}`;
+      const name = `Embassy of ${from.nameInText} in ${to.nameInText}`;
       world.organizations.push({
         id,
-        name: `Embassy of ${from.nameInText} in ${to.nameInText}`,
+        name,
+        nameKey: nameKey(name),
         acronym: null,
         kind: "EMBASSY",
         countryId: from.id,

@@ -2,11 +2,47 @@
 import { builder } from "../builder.js";
 import { db } from "../db.js";
 import { describedEnum } from "./enum-type.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter } from "./filtering.js";
+import { DelegationFilter, DelegationOrder } from "./delegation.js";
+import { OrganizationFilter, OrganizationOrder } from "./organization.js";
+import { PersonFilter, PersonOrder } from "./person.js";
+import { TradeRecordFilter, TradeRecordOrder } from "./trade-record.js";
 
 const PlaceKind = describedEnum("PlaceKind", "What kind of place it is.", {
   CITY: "A city.",
   REGION: "A region or province within a country.",
 });
+
+export const CountryFilter: Filter<Prisma.CountryWhereInput> = defineFilter("CountryFilter", "Conditions on countries.", () => ({
+  code: { kind: "text", column: "code", fold: (code) => code.toUpperCase(), description: 'ISO 3166-1 alpha-2 code, e.g. "LT" (any case).' },
+  name: { kind: "text", column: "nameKey", description: "Short English name." },
+  people: { kind: "many", relation: "people", filter: () => PersonFilter, description: "Its people." },
+  organizations: { kind: "many", relation: "organizations", filter: () => OrganizationFilter, description: "Its organisations." },
+  delegations: { kind: "many", relation: "delegations", filter: () => DelegationFilter, description: "Its delegations to meetings." },
+  tradeRecords: {
+    kind: "many",
+    relation: "reportedTradeRecords",
+    filter: () => TradeRecordFilter,
+    description: "Trade records in its own statistics.",
+  },
+}));
+
+export const CountryOrder = defineOrder<Prisma.CountryOrderByWithRelationInput>(
+  "Country",
+  {
+    NAME: { description: "Its name.", orderBy: byColumn("name") },
+    CODE: { description: "Its ISO code.", orderBy: byColumn("code") },
+    DELEGATION_COUNT: { description: "How many delegations it fielded.", orderBy: (direction) => ({ delegations: { _count: direction } }) },
+  },
+  [{ name: "asc" }],
+);
+
+export const PlaceFilter: Filter<Prisma.PlaceWhereInput> = defineFilter("PlaceFilter", "Conditions on places.", () => ({
+  name: { kind: "text", column: "nameKey", description: "English name." },
+  kind: { kind: "enum", enum: "PlaceKind", column: "kind", description: "City or region." },
+  country: { kind: "one", relation: "country", filter: () => CountryFilter, description: "The country it is in." },
+}));
 
 builder.prismaNode("Country", {
   id: { field: "id" },
@@ -25,33 +61,33 @@ builder.prismaNode("Country", {
       cursor: "id",
       totalCount: true,
       description: "People of this country, by name.",
-      query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
+      ...filteredList(PersonFilter, PersonOrder),
     }),
     organizations: t.relatedConnection("organizations", {
       cursor: "id",
       totalCount: true,
       description: "Organisations based in or belonging to this country, by name.",
-      query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
+      ...filteredList(OrganizationFilter, OrganizationOrder),
     }),
     places: t.relation("places", { description: "Places in this country named by the sources.", query: { orderBy: { name: "asc" } } }),
     delegations: t.relatedConnection("delegations", {
       cursor: "id",
       totalCount: true,
       description: "Delegations this country sent to or fielded at meetings.",
-      query: { orderBy: [{ meeting: { date: "desc" } }, { id: "asc" }] },
+      ...filteredList(DelegationFilter, DelegationOrder),
     }),
     tradeRecords: t.relatedConnection("reportedTradeRecords", {
       cursor: "id",
       totalCount: true,
       description:
         "Trade records in this country's own statistics (it is the reporter), by period. Records reported by others with this country as partner are in `partnerTradeRecords`.",
-      query: { orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { id: "asc" }] },
+      ...filteredList(TradeRecordFilter, TradeRecordOrder),
     }),
     partnerTradeRecords: t.relatedConnection("partnerTradeRecords", {
       cursor: "id",
       totalCount: true,
       description: "Trade records in other countries' statistics in which this country is the partner, by period.",
-      query: { orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { id: "asc" }] },
+      ...filteredList(TradeRecordFilter, TradeRecordOrder),
     }),
     figures: t.relation("reportedFigures", { description: "Figures this country's side reported.", query: { orderBy: { id: "asc" } } }),
     outcomes: t.relation("outcomeParties", {
@@ -77,13 +113,16 @@ builder.prismaNode("Place", {
   }),
 });
 
+const countryList = lazyList(() => filteredList(CountryFilter, CountryOrder));
+
 builder.queryFields((t) => ({
   countries: t.prismaConnection({
     type: "Country",
     cursor: "id",
-    description: "All countries, by name.",
-    totalCount: () => db.country.count(),
-    resolve: (query) => db.country.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    description: "Countries, by name unless `orderBy` says otherwise.",
+    args: countryList().args,
+    totalCount: (_connection, args) => db.country.count({ where: countryList().query(args).where }),
+    resolve: (query, _root, args) => db.country.findMany({ ...query, ...countryList().query(args) }),
   }),
   country: t.prismaField({
     type: "Country",

@@ -1,6 +1,12 @@
 // Delegations (one per side of a meeting) and the people who took part.
 import { builder } from "../builder.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { describedEnum } from "./enum-type.js";
+import { byColumn, defineFilter, type Filter, defineOrder, filteredList } from "./filtering.js";
+import { CountryFilter } from "./country.js";
+import { MeetingFilter } from "./meeting.js";
+import { OrganizationFilter } from "./organization.js";
+import { PersonFilter } from "./person.js";
 
 const DelegationSide = describedEnum("DelegationSide", "Which side of a meeting a delegation is on.", {
   HOST: "The side receiving the other.",
@@ -11,6 +17,55 @@ const ParticipantRole = describedEnum("ParticipantRole", "The part a person play
   HEAD_OF_DELEGATION: "Headed their side's delegation.",
   DELEGATION_MEMBER: "A member of a delegation.",
 });
+
+export const DelegationFilter: Filter<Prisma.DelegationWhereInput> = defineFilter("DelegationFilter", "Conditions on delegations.", () => ({
+  side: { kind: "enum", enum: "DelegationSide", column: "side", description: "Which side it was on." },
+  country: { kind: "one", relation: "country", filter: () => CountryFilter, description: "The country it represented." },
+  organization: {
+    kind: "one",
+    relation: "organization",
+    foreignKey: "organizationId",
+    filter: () => OrganizationFilter,
+    description: "The organisation it came from.",
+  },
+  head: { kind: "one", relation: "head", foreignKey: "headId", filter: () => PersonFilter, description: "Who headed it." },
+  headIsInferred: { kind: "boolean", column: "headInferred", description: "Whether its head was inferred." },
+  meeting: { kind: "one", relation: "meeting", filter: () => MeetingFilter, description: "The meeting." },
+  participants: { kind: "many", relation: "participants", filter: () => ParticipantFilter, description: "Its members." },
+}));
+
+export const DelegationOrder = defineOrder<Prisma.DelegationOrderByWithRelationInput>(
+  "Delegation",
+  {
+    SIDE: { description: "Its side (GUEST before HOST).", orderBy: byColumn("side") },
+    MEETING_DATE: { description: "The date of its meeting.", orderBy: (direction) => ({ meeting: { date: direction } }) },
+    PARTICIPANT_COUNT: { description: "How many members it had.", orderBy: (direction) => ({ participants: { _count: direction } }) },
+  },
+  [{ meeting: { date: "desc" } }],
+);
+
+export const ParticipantFilter: Filter<Prisma.ParticipantWhereInput> = defineFilter("ParticipantFilter", "Conditions on participants.", () => ({
+  role: { kind: "enum", enum: "ParticipantRole", column: "role", description: "The part they played." },
+  isInferred: { kind: "boolean", column: "inferred", description: "Whether their participation was inferred." },
+  person: { kind: "one", relation: "person", filter: () => PersonFilter, description: "Who took part." },
+  delegation: {
+    kind: "one",
+    relation: "delegation",
+    foreignKey: "delegationId",
+    filter: () => DelegationFilter,
+    description: "The delegation they belonged to.",
+  },
+  meeting: { kind: "one", relation: "meeting", filter: () => MeetingFilter, description: "The meeting." },
+}));
+
+export const ParticipantOrder = defineOrder<Prisma.ParticipantOrderByWithRelationInput>(
+  "Participant",
+  {
+    ROLE: { description: "Their role (DELEGATION_MEMBER before HEAD_OF_DELEGATION).", orderBy: byColumn("role") },
+    MEETING_DATE: { description: "The date of the meeting.", orderBy: (direction) => ({ meeting: { date: direction } }) },
+  },
+  [{ meeting: { date: "desc" } }],
+);
 
 builder.prismaNode("Delegation", {
   id: { field: "id" },
@@ -29,7 +84,7 @@ builder.prismaNode("Delegation", {
       cursor: "id",
       totalCount: true,
       description: "Its members, head first.",
-      query: { orderBy: [{ role: "desc" }, { id: "asc" }] },
+      ...filteredList(ParticipantFilter, ParticipantOrder, [{ role: "desc" }]),
     }),
     evidence: t.relation("evidence", { description: "Excerpts that support the delegation's facts.", query: { orderBy: { id: "asc" } } }),
   }),

@@ -1,8 +1,17 @@
 // Meetings (events between states' representatives) and the links between them.
 import { builder } from "../builder.js";
 import { db } from "../db.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { describedEnum } from "./enum-type.js";
 import { PartialDate, partialDate } from "./dates.js";
+import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter } from "./filtering.js";
+import { DelegationFilter, DelegationOrder, ParticipantFilter, ParticipantOrder } from "./delegation.js";
+import { DiscussionFilter, DiscussionOrder } from "./topic.js";
+import { OutcomeFilter, OutcomeOrder } from "./outcome.js";
+import { QuoteFilter, QuoteOrder } from "./quote.js";
+import { FigureFilter, FigureOrder, TradeRecordFilter, TradeRecordOrder } from "./trade-record.js";
+import { MeetingReferenceFilter, MeetingReferenceOrder } from "./referenced-event.js";
+import { PlaceFilter } from "./country.js";
 
 const MeetingType = describedEnum("MeetingType", "What kind of diplomatic event a meeting is.", {
   CONSULTATIONS: "Consultations between two foreign ministries (CAMEO 040, consult).",
@@ -14,6 +23,33 @@ const MeetingRelationKind = describedEnum("MeetingRelationKind", "How one meetin
   SAME_DAY_AS: "Held on the same day as the other meeting, as part of the same visit.",
   FOLLOW_UP_OF: "Follows up on the other meeting.",
 });
+
+export const MeetingFilter: Filter<Prisma.MeetingWhereInput> = defineFilter("MeetingFilter", "Conditions on meetings.", () => ({
+  title: { kind: "text", column: "titleKey", description: "The title." },
+  type: { kind: "enum", enum: "MeetingType", column: "type", description: "What kind of event it is." },
+  date: { kind: "date", column: "date", description: "When it took place (the first day of its month or year when only that is known)." },
+  dateIsInferred: { kind: "boolean", column: "dateInferred", description: "Whether the date was inferred." },
+  place: { kind: "one", relation: "place", foreignKey: "placeId", filter: () => PlaceFilter, description: "Where it took place." },
+  delegations: { kind: "many", relation: "delegations", filter: () => DelegationFilter, description: "Its delegations." },
+  participants: { kind: "many", relation: "participants", filter: () => ParticipantFilter, description: "Its participants." },
+  discussions: { kind: "many", relation: "discussions", filter: () => DiscussionFilter, description: "What it discussed, topic by topic." },
+  outcomes: { kind: "many", relation: "outcomes", filter: () => OutcomeFilter, description: "Its outcomes." },
+  quotes: { kind: "many", relation: "quotes", filter: () => QuoteFilter, description: "Words quoted from it." },
+  tradeRecords: { kind: "many", relation: "tradeRecords", filter: () => TradeRecordFilter, description: "Trade figures stated at it." },
+}));
+
+export const MeetingOrder = defineOrder<Prisma.MeetingOrderByWithRelationInput>(
+  "Meeting",
+  {
+    DATE: { description: "When it took place.", orderBy: byColumn("date") },
+    TITLE: { description: "Its title.", orderBy: byColumn("title") },
+    TYPE: { description: "Its type.", orderBy: byColumn("type") },
+    DELEGATION_COUNT: { description: "How many delegations it had.", orderBy: (direction) => ({ delegations: { _count: direction } }) },
+    PARTICIPANT_COUNT: { description: "How many people took part.", orderBy: (direction) => ({ participants: { _count: direction } }) },
+    DISCUSSION_COUNT: { description: "How many topics it discussed.", orderBy: (direction) => ({ discussions: { _count: direction } }) },
+  },
+  [{ date: "desc" }],
+);
 
 export const Meeting = builder.prismaNode("Meeting", {
   id: { field: "id" },
@@ -38,49 +74,49 @@ export const Meeting = builder.prismaNode("Meeting", {
       cursor: "id",
       totalCount: true,
       description: "The delegations, host side first.",
-      query: { orderBy: [{ side: "desc" }, { id: "asc" }] },
+      ...filteredList(DelegationFilter, DelegationOrder, [{ side: "desc" }]),
     }),
     participants: t.relatedConnection("participants", {
       cursor: "id",
       totalCount: true,
       description: "Everyone who took part, heads of delegation first.",
-      query: { orderBy: [{ role: "desc" }, { id: "asc" }] },
+      ...filteredList(ParticipantFilter, ParticipantOrder, [{ role: "desc" }]),
     }),
     discussions: t.relatedConnection("discussions", {
       cursor: "id",
       totalCount: true,
       description: "What was discussed, topic by topic.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(DiscussionFilter, DiscussionOrder, []),
     }),
     outcomes: t.relatedConnection("outcomes", {
       cursor: "id",
       totalCount: true,
       description: "What the parties agreed, planned or put under study.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(OutcomeFilter, OutcomeOrder, []),
     }),
     quotes: t.relatedConnection("quotes", {
       cursor: "id",
       totalCount: true,
       description: "Words quoted from participants.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(QuoteFilter, QuoteOrder, []),
     }),
     tradeRecords: t.relatedConnection("tradeRecords", {
       cursor: "id",
       totalCount: true,
       description: "Trade figures stated at the meeting, by period.",
-      query: { orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { id: "asc" }] },
+      ...filteredList(TradeRecordFilter, TradeRecordOrder),
     }),
     figures: t.relatedConnection("figures", {
       cursor: "id",
       totalCount: true,
       description: "Other numbers stated at the meeting.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(FigureFilter, FigureOrder, []),
     }),
     referencedEvents: t.relatedConnection("references", {
       cursor: "id",
       totalCount: true,
       description: "Other events mentioned in connection with the meeting.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(MeetingReferenceFilter, MeetingReferenceOrder, []),
     }),
     relatedMeetings: t.relation("relationsFrom", {
       description: "Meetings this one is linked to (e.g. held on the same day as).",
@@ -110,13 +146,16 @@ builder.prismaObject("MeetingRelation", {
   }),
 });
 
+const meetingList = lazyList(() => filteredList(MeetingFilter, MeetingOrder));
+
 builder.queryFields((t) => ({
   meetings: t.prismaConnection({
     type: "Meeting",
     cursor: "id",
-    description: "All meetings, newest first.",
-    totalCount: () => db.meeting.count(),
-    resolve: (query) => db.meeting.findMany({ ...query, orderBy: [{ date: "desc" }, { id: "asc" }] }),
+    description: "Meetings, newest first unless `orderBy` says otherwise.",
+    args: meetingList().args,
+    totalCount: (_connection, args) => db.meeting.count({ where: meetingList().query(args).where }),
+    resolve: (query, _root, args) => db.meeting.findMany({ ...query, ...meetingList().query(args) }),
   }),
   meeting: t.prismaField({
     type: "Meeting",

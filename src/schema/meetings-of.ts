@@ -5,9 +5,19 @@ import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import type { SchemaTypes } from "@pothos/core";
 import { builder } from "../builder.js";
 import type { Meeting } from "../generated/prisma/client.js";
-import { Meeting as MeetingType } from "./meeting.js";
+import { Meeting as MeetingType, MeetingFilter, MeetingOrder } from "./meeting.js";
+import { filteredList, lazyList, type ListArgs } from "./filtering.js";
 
-const newestFirst = [{ meeting: { date: "desc" as const } }, { meetingId: "asc" as const }];
+const meetingList = lazyList(() => filteredList(MeetingFilter, MeetingOrder));
+
+/** `where` and `orderBy` of the join records, from the meetings' filter and order. */
+function throughMeeting(args: ListArgs) {
+  const { where, orderBy } = meetingList().query(args);
+  return {
+    where: { meeting: { is: where } },
+    orderBy: [...orderBy.slice(0, -1).map((key) => ({ meeting: key })), { meetingId: "asc" as const }],
+  };
+}
 
 // The id-only selection is a floor: nodeSelection merges in every column and relation the query
 // asks of the meeting, so the row is as complete as the Meeting type needs; the cast says so.
@@ -43,11 +53,15 @@ builder.prismaObjectField("Country", "meetings", (t) =>
   t.connection(
     {
       type: MeetingType,
-      description: "Meetings at which this country had a delegation, newest first.",
-      select: (args, ctx, nestedSelection) => ({
-        delegations: { ...throughDelegations.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
-        _count: { select: { delegations: true } },
-      }),
+      description: "Meetings at which this country had a delegation, newest first unless `orderBy` says otherwise.",
+      args: meetingList().args,
+      select: (args, ctx, nestedSelection) => {
+        const { where, orderBy } = throughMeeting(args);
+        return {
+          delegations: { ...throughDelegations.getQuery(args, ctx, nestedSelection), where, orderBy },
+          _count: { select: { delegations: { where } } },
+        };
+      },
       resolve: (country, args, ctx) => ({
         ...throughDelegations.resolve(country.delegations, args, ctx),
         totalCount: country._count.delegations,
@@ -61,11 +75,15 @@ builder.prismaObjectField("Person", "meetings", (t) =>
   t.connection(
     {
       type: MeetingType,
-      description: "Meetings the person took part in, newest first.",
-      select: (args, ctx, nestedSelection) => ({
-        participants: { ...throughParticipants.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
-        _count: { select: { participants: true } },
-      }),
+      description: "Meetings the person took part in, newest first unless `orderBy` says otherwise.",
+      args: meetingList().args,
+      select: (args, ctx, nestedSelection) => {
+        const { where, orderBy } = throughMeeting(args);
+        return {
+          participants: { ...throughParticipants.getQuery(args, ctx, nestedSelection), where, orderBy },
+          _count: { select: { participants: { where } } },
+        };
+      },
       resolve: (person, args, ctx) => ({
         ...throughParticipants.resolve(person.participants, args, ctx),
         totalCount: person._count.participants,
@@ -79,11 +97,15 @@ builder.prismaObjectField("Topic", "meetings", (t) =>
   t.connection(
     {
       type: MeetingType,
-      description: "Meetings that discussed this topic, newest first.",
-      select: (args, ctx, nestedSelection) => ({
-        discussions: { ...throughDiscussions.getQuery(args, ctx, nestedSelection), orderBy: newestFirst },
-        _count: { select: { discussions: true } },
-      }),
+      description: "Meetings that discussed this topic, newest first unless `orderBy` says otherwise.",
+      args: meetingList().args,
+      select: (args, ctx, nestedSelection) => {
+        const { where, orderBy } = throughMeeting(args);
+        return {
+          discussions: { ...throughDiscussions.getQuery(args, ctx, nestedSelection), where, orderBy },
+          _count: { select: { discussions: { where } } },
+        };
+      },
       resolve: (topic, args, ctx) => ({
         ...throughDiscussions.resolve(topic.discussions, args, ctx),
         totalCount: topic._count.discussions,

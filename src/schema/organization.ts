@@ -2,6 +2,11 @@
 import { builder } from "../builder.js";
 import { db } from "../db.js";
 import { describedEnum } from "./enum-type.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter } from "./filtering.js";
+import { CountryFilter } from "./country.js";
+import { DelegationFilter, DelegationOrder } from "./delegation.js";
+import { PostFilter } from "./post.js";
 
 const OrganizationKind = describedEnum("OrganizationKind", "What kind of organisation it is.", {
   MINISTRY: "A government ministry.",
@@ -17,6 +22,35 @@ const OrganizationKind = describedEnum("OrganizationKind", "What kind of organis
   PUBLIC_ASSEMBLY: "A consultative public assembly.",
   NEWS_MEDIA: "A news publisher.",
 });
+
+export const OrganizationFilter: Filter<Prisma.OrganizationWhereInput> = defineFilter(
+  "OrganizationFilter",
+  "Conditions on organisations.",
+  () => ({
+    name: { kind: "text", column: "nameKey", description: "Name." },
+    kind: { kind: "enum", enum: "OrganizationKind", column: "kind", description: "What kind of organisation it is." },
+    country: { kind: "one", relation: "country", foreignKey: "countryId", filter: () => CountryFilter, description: "Its country." },
+    parent: {
+      kind: "one",
+      relation: "parent",
+      foreignKey: "parentId",
+      filter: () => OrganizationFilter,
+      description: "The organisation it is part of.",
+    },
+    posts: { kind: "many", relation: "posts", filter: () => PostFilter, description: "Posts within it." },
+    delegations: { kind: "many", relation: "delegations", filter: () => DelegationFilter, description: "Delegations it sent." },
+  }),
+);
+
+export const OrganizationOrder = defineOrder<Prisma.OrganizationOrderByWithRelationInput>(
+  "Organization",
+  {
+    NAME: { description: "Its name.", orderBy: byColumn("name") },
+    KIND: { description: "Its kind, alphabetically.", orderBy: byColumn("kind") },
+    DELEGATION_COUNT: { description: "How many delegations it sent.", orderBy: (direction) => ({ delegations: { _count: direction } }) },
+  },
+  [{ name: "asc" }],
+);
 
 builder.prismaNode("Organization", {
   id: { field: "id" },
@@ -35,7 +69,7 @@ builder.prismaNode("Organization", {
       cursor: "id",
       totalCount: true,
       description: "Delegations it sent to meetings.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(DelegationFilter, DelegationOrder),
     }),
     referencedEvents: t.relation("events", { description: "Referenced events the organisation was behind.", query: { orderBy: { id: "asc" } } }),
     outcomes: t.relation("outcomeParties", {
@@ -50,13 +84,16 @@ builder.prismaNode("Organization", {
   }),
 });
 
+const organizationList = lazyList(() => filteredList(OrganizationFilter, OrganizationOrder));
+
 builder.queryFields((t) => ({
   organizations: t.prismaConnection({
     type: "Organization",
     cursor: "id",
-    description: "All organisations, by name.",
-    totalCount: () => db.organization.count(),
-    resolve: (query) => db.organization.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    description: "Organisations, by name unless `orderBy` says otherwise.",
+    args: organizationList().args,
+    totalCount: (_connection, args) => db.organization.count({ where: organizationList().query(args).where }),
+    resolve: (query, _root, args) => db.organization.findMany({ ...query, ...organizationList().query(args) }),
   }),
   organization: t.prismaField({
     type: "Organization",

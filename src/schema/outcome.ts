@@ -2,6 +2,12 @@
 import { builder } from "../builder.js";
 import { describedEnum } from "./enum-type.js";
 import { PartialDate, partialDate } from "./dates.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { byColumn, defineFilter, type Filter, defineOrder } from "./filtering.js";
+import { MeetingFilter } from "./meeting.js";
+import { TopicFilter } from "./topic.js";
+import { CountryFilter } from "./country.js";
+import { OrganizationFilter } from "./organization.js";
 
 const OutcomeStatus = describedEnum("OutcomeStatus", "How far an outcome has got.", {
   AGREED: "The parties agreed to do it.",
@@ -10,6 +16,34 @@ const OutcomeStatus = describedEnum("OutcomeStatus", "How far an outcome has got
   UNDER_STUDY: "It is being studied or considered.",
   ACHIEVED: "It has been done.",
 });
+
+export const OutcomeFilter: Filter<Prisma.OutcomeWhereInput> = defineFilter("OutcomeFilter", "Conditions on outcomes.", () => ({
+  status: { kind: "enum", enum: "OutcomeStatus", column: "status", description: "How far it has got." },
+  dueDate: { kind: "date", column: "dueDate", description: "When it is due (first day of its month or year when only that is known)." },
+  topic: { kind: "one", relation: "topic", foreignKey: "topicId", filter: () => TopicFilter, description: "Its topic." },
+  meeting: { kind: "one", relation: "meeting", filter: () => MeetingFilter, description: "The meeting that produced it." },
+  parties: { kind: "many", relation: "parties", filter: () => OutcomePartyFilter, description: "Its parties." },
+}));
+
+const OutcomePartyFilter: Filter<Prisma.OutcomePartyWhereInput> = defineFilter("OutcomePartyFilter", "Conditions on an outcome's parties.", () => ({
+  country: { kind: "one", relation: "country", foreignKey: "countryId", filter: () => CountryFilter, description: "The party, when a country." },
+  organization: {
+    kind: "one",
+    relation: "organization",
+    foreignKey: "organizationId",
+    filter: () => OrganizationFilter,
+    description: "The party, when an organisation.",
+  },
+}));
+
+export const OutcomeOrder = defineOrder<Prisma.OutcomeOrderByWithRelationInput>(
+  "Outcome",
+  {
+    STATUS: { description: "Its status, alphabetically.", orderBy: byColumn("status") },
+    MEETING_DATE: { description: "The date of the meeting that produced it.", orderBy: (direction) => ({ meeting: { date: direction } }) },
+  },
+  [],
+);
 
 builder.prismaNode("Outcome", {
   id: { field: "id" },

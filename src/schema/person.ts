@@ -1,8 +1,38 @@
 // People, the names they are written under, and the posts they hold.
 import { builder } from "../builder.js";
 import { db } from "../db.js";
-import { nameKey } from "../lib/text.js";
 import { describedEnum } from "./enum-type.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter, type ListArgs } from "./filtering.js";
+import { TextFilter, textWhere, type TextOperators } from "./filter-operators.js";
+import { CountryFilter } from "./country.js";
+import { DelegationFilter, DelegationOrder, ParticipantFilter, ParticipantOrder } from "./delegation.js";
+import { QuoteFilter, QuoteOrder } from "./quote.js";
+import { tenureActiveOn, TenureFilter, TenureOrder } from "./post.js";
+
+export const PersonFilter: Filter<Prisma.PersonWhereInput> = defineFilter("PersonFilter", "Conditions on people.", () => ({
+  name: {
+    kind: "custom",
+    type: TextFilter,
+    description: "The name or any alias (transliterations, abbreviations, forms without diacritics).",
+    where: (value: TextOperators) => ({ OR: [textWhere("nameKey", value), { aliases: { some: textWhere("nameKey", value) } }] }),
+  },
+  country: { kind: "one", relation: "country", foreignKey: "countryId", filter: () => CountryFilter, description: "Their country." },
+  posts: { kind: "many", relation: "tenures", filter: () => TenureFilter, description: "Posts they held (as tenures)." },
+  participations: { kind: "many", relation: "participants", filter: () => ParticipantFilter, description: "Their parts in meetings." },
+  delegations: { kind: "many", relation: "headOf", filter: () => DelegationFilter, description: "Delegations they headed." },
+  quotes: { kind: "many", relation: "quotes", filter: () => QuoteFilter, description: "Their quoted words." },
+}));
+
+export const PersonOrder = defineOrder<Prisma.PersonOrderByWithRelationInput>(
+  "Person",
+  {
+    NAME: { description: "Their name.", orderBy: byColumn("name") },
+    PARTICIPATION_COUNT: { description: "How many meetings they took part in.", orderBy: (direction) => ({ participants: { _count: direction } }) },
+    QUOTE_COUNT: { description: "How often they are quoted.", orderBy: (direction) => ({ quotes: { _count: direction } }) },
+  },
+  [{ name: "asc" }],
+);
 
 const AliasKind = describedEnum("AliasKind", "How an alias relates to a person's main name.", {
   TRANSLITERATION: "Another romanisation of the same name.",
@@ -27,30 +57,44 @@ builder.prismaNode("Person", {
     posts: t.relatedConnection("tenures", {
       cursor: "id",
       totalCount: true,
-      description: "Posts the person held, as dated tenures.",
-      query: { orderBy: [{ attestedOn: "desc" }, { id: "asc" }] },
+      description: "Posts the person held, as dated tenures; with `activeAt`, only those held on that day.",
+      args: {
+        ...tenureList().args,
+        activeAt: t.arg({
+          type: "Date",
+          description:
+            "Only posts held on this day. A tenure with dates counts from its start to its end (or on, without an end); one the source shows only on a day (`attestedOn`) counts on that day alone.",
+        }),
+      },
+      query: (args) => {
+        const query = tenureList().query(args);
+        return args.activeAt ? { ...query, where: { AND: [query.where, tenureActiveOn(args.activeAt)] } } : query;
+      },
     }),
     delegations: t.relatedConnection("headOf", {
       cursor: "id",
       totalCount: true,
       description: "Delegations the person headed.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(DelegationFilter, DelegationOrder),
     }),
     participations: t.relatedConnection("participants", {
       cursor: "id",
       totalCount: true,
       description: "The person's parts in meetings, with their role.",
-      query: { orderBy: [{ meeting: { date: "desc" } }, { id: "asc" }] },
+      ...filteredList(ParticipantFilter, ParticipantOrder),
     }),
     quotes: t.relatedConnection("quotes", {
       cursor: "id",
       totalCount: true,
       description: "Words the person is quoted as saying.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(QuoteFilter, QuoteOrder),
     }),
     evidence: t.relation("evidence", { description: "Excerpts that name the person.", query: { orderBy: { id: "asc" } } }),
   }),
 });
+
+const tenureList = lazyList(() => filteredList(TenureFilter, TenureOrder));
+const personList = lazyList(() => filteredList(PersonFilter, PersonOrder));
 
 builder.prismaObject("PersonAlias", {
   description: "Another way a person's name is written.",
@@ -66,15 +110,15 @@ builder.queryFields((t) => ({
   people: t.prismaConnection({
     type: "Person",
     cursor: "id",
-    description: "People, by name; optionally only those whose name or alias contains `name`.",
+    description: "People, by name unless `orderBy` says otherwise; optionally only those whose name or alias contains `name`.",
     args: {
+      ...personList().args,
       name: t.arg.string({
         description: 'Part of a name or alias, ignoring case and diacritics: "skusevicius" finds "Darius Skusevičius".',
       }),
     },
-    totalCount: (_connection, { name }) => db.person.count({ where: peopleNamed(name) }),
-    resolve: (query, _root, { name }) =>
-      db.person.findMany({ ...query, where: peopleNamed(name), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    totalCount: (_connection, args) => db.person.count({ where: peopleWhere(args) }),
+    resolve: (query, _root, args) => db.person.findMany({ ...query, ...personList().query(args), where: peopleWhere(args) }),
   }),
   person: t.prismaField({
     type: "Person",
@@ -85,8 +129,8 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function peopleNamed(name: string | null | undefined) {
-  if (!name) return {};
-  const key = nameKey(name);
-  return { OR: [{ nameKey: { contains: key } }, { aliases: { some: { nameKey: { contains: key } } } }] };
+function peopleWhere(args: ListArgs & { name?: string | null }): Prisma.PersonWhereInput {
+  const filtered = personList().query(args).where;
+  if (!args.name) return filtered;
+  return { AND: [filtered, PersonFilter.where({ name: { contains: args.name } })] };
 }

@@ -2,6 +2,30 @@
 import { builder } from "../builder.js";
 import { describedEnum } from "./enum-type.js";
 import { PartialDate, partialDate } from "./dates.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { defineFilter, defineOrder, type Filter } from "./filtering.js";
+
+const ReferencedEventFilter: Filter<Prisma.ReferencedEventWhereInput> = defineFilter(
+  "ReferencedEventFilter",
+  "Conditions on referenced events.",
+  () => ({
+    name: { kind: "text", column: "nameKey", description: "Its name." },
+    kind: { kind: "enum", enum: "ReferencedEventKind", column: "kind", description: "What kind of event it is." },
+    date: { kind: "date", column: "date", description: "When it happened." },
+  }),
+);
+
+export const MeetingReferenceFilter: Filter<Prisma.MeetingReferenceWhereInput> = defineFilter(
+  "MeetingReferenceFilter",
+  "Conditions on a meeting's references to other events.",
+  () => ({ event: { kind: "one", relation: "event", filter: () => ReferencedEventFilter, description: "The event referred to." } }),
+);
+
+export const MeetingReferenceOrder = defineOrder<Prisma.MeetingReferenceOrderByWithRelationInput>(
+  "MeetingReference",
+  { EVENT_NAME: { description: "The event's name.", orderBy: (direction) => ({ event: { name: direction } }) } },
+  [],
+);
 
 const ReferencedEventKind = describedEnum("ReferencedEventKind", "What kind of event is referenced.", {
   SUMMIT: "A summit of heads of state or government.",

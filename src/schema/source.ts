@@ -1,6 +1,25 @@
 // Provenance: the sources Parley's facts come from, and the excerpts that support each fact.
 import { builder } from "../builder.js";
 import { db } from "../db.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter } from "./filtering.js";
+import { MeetingFilter, MeetingOrder } from "./meeting.js";
+
+const SourceFilter: Filter<Prisma.SourceWhereInput> = defineFilter("SourceFilter", "Conditions on sources.", () => ({
+  title: { kind: "text", column: "titleKey", description: "The title." },
+  publishedOn: { kind: "date", column: "publishedOn", description: "When it was published." },
+  meetings: { kind: "many", relation: "meetings", filter: () => MeetingFilter, description: "The meetings it reports on." },
+}));
+
+const SourceOrder = defineOrder<Prisma.SourceOrderByWithRelationInput>(
+  "Source",
+  {
+    PUBLISHED_ON: { description: "When it was published.", orderBy: byColumn("publishedOn") },
+    TITLE: { description: "Its title.", orderBy: byColumn("title") },
+  },
+  [{ publishedOn: "desc" }],
+);
+const sourceList = lazyList(() => filteredList(SourceFilter, SourceOrder));
 
 builder.prismaNode("Source", {
   id: { field: "id" },
@@ -26,7 +45,7 @@ builder.prismaNode("Source", {
       cursor: "id",
       totalCount: true,
       description: "Meetings this source reports on.",
-      query: { orderBy: [{ date: "desc" }, { id: "asc" }] },
+      ...filteredList(MeetingFilter, MeetingOrder),
     }),
   }),
 });
@@ -57,8 +76,9 @@ builder.queryField("sources", (t) =>
   t.prismaConnection({
     type: "Source",
     cursor: "id",
-    description: "All sources, newest first.",
-    totalCount: () => db.source.count(),
-    resolve: (query) => db.source.findMany({ ...query, orderBy: [{ publishedOn: "desc" }, { id: "asc" }] }),
+    description: "Sources, newest first unless `orderBy` says otherwise.",
+    args: sourceList().args,
+    totalCount: (_connection, args) => db.source.count({ where: sourceList().query(args).where }),
+    resolve: (query, _root, args) => db.source.findMany({ ...query, ...sourceList().query(args) }),
   }),
 );

@@ -2,6 +2,10 @@
 import { builder } from "../builder.js";
 import { db } from "../db.js";
 import { describedEnum } from "./enum-type.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter, type ListArgs } from "./filtering.js";
+import { MeetingFilter } from "./meeting.js";
+import { OutcomeFilter, OutcomeOrder } from "./outcome.js";
 
 const DiscussionStatus = describedEnum("DiscussionStatus", "Where the parties stood on a topic at the meeting.", {
   DISCUSSED: "The topic was discussed.",
@@ -12,6 +16,37 @@ const DiscussionStatus = describedEnum("DiscussionStatus", "Where the parties st
   ASSESSED_POSITIVELY: "The parties gave it a positive assessment.",
   UNDER_STUDY: "It is being studied.",
 });
+
+export const TopicFilter: Filter<Prisma.TopicWhereInput> = defineFilter("TopicFilter", "Conditions on topics.", () => ({
+  name: { kind: "text", column: "nameKey", description: "English name." },
+  parent: { kind: "one", relation: "parent", foreignKey: "parentId", filter: () => TopicFilter, description: "The broader topic." },
+  discussions: { kind: "many", relation: "discussions", filter: () => DiscussionFilter, description: "What meetings said about it." },
+}));
+
+const TopicOrder = defineOrder<Prisma.TopicOrderByWithRelationInput>(
+  "Topic",
+  {
+    NAME: { description: "Its name.", orderBy: byColumn("name") },
+    DISCUSSION_COUNT: { description: "How many meetings discussed it.", orderBy: (direction) => ({ discussions: { _count: direction } }) },
+  },
+  [{ name: "asc" }],
+);
+
+export const DiscussionFilter: Filter<Prisma.DiscussionWhereInput> = defineFilter("DiscussionFilter", "Conditions on discussions.", () => ({
+  status: { kind: "enum", enum: "DiscussionStatus", column: "status", description: "Where the parties stood." },
+  topic: { kind: "one", relation: "topic", filter: () => TopicFilter, description: "The topic." },
+  meeting: { kind: "one", relation: "meeting", filter: () => MeetingFilter, description: "The meeting." },
+}));
+
+export const DiscussionOrder = defineOrder<Prisma.DiscussionOrderByWithRelationInput>(
+  "Discussion",
+  {
+    MEETING_DATE: { description: "The date of the meeting.", orderBy: (direction) => ({ meeting: { date: direction } }) },
+    TOPIC_NAME: { description: "The topic's name.", orderBy: (direction) => ({ topic: { name: direction } }) },
+    STATUS: { description: "The status, alphabetically.", orderBy: byColumn("status") },
+  },
+  [{ meeting: { date: "desc" } }],
+);
 
 builder.prismaNode("Topic", {
   id: { field: "id" },
@@ -27,13 +62,13 @@ builder.prismaNode("Topic", {
       cursor: "id",
       totalCount: true,
       description: "What meetings said about this topic.",
-      query: { orderBy: [{ meeting: { date: "desc" } }, { id: "asc" }] },
+      ...filteredList(DiscussionFilter, DiscussionOrder),
     }),
     outcomes: t.relatedConnection("outcomes", {
       cursor: "id",
       totalCount: true,
       description: "Outcomes of meetings on this topic.",
-      query: { orderBy: { id: "asc" } },
+      ...filteredList(OutcomeFilter, OutcomeOrder),
     }),
   }),
 });
@@ -51,15 +86,19 @@ builder.prismaNode("Discussion", {
   }),
 });
 
+const topicList = lazyList(() => filteredList(TopicFilter, TopicOrder));
+const topicsWhere = (args: ListArgs & { rootsOnly?: boolean | null }): Prisma.TopicWhereInput => ({
+  AND: [topicList().query(args).where, args.rootsOnly ? { parentId: null } : {}],
+});
+
 builder.queryFields((t) => ({
   topics: t.prismaConnection({
     type: "Topic",
     cursor: "id",
     description: "Topics, by name; only the top of the taxonomy when `rootsOnly` is true.",
-    args: { rootsOnly: t.arg.boolean({ description: "Only topics without a parent.", defaultValue: false }) },
-    totalCount: (_connection, { rootsOnly }) => db.topic.count({ where: rootsOnly ? { parentId: null } : {} }),
-    resolve: (query, _root, { rootsOnly }) =>
-      db.topic.findMany({ ...query, where: rootsOnly ? { parentId: null } : {}, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    args: { ...topicList().args, rootsOnly: t.arg.boolean({ description: "Only topics without a parent.", defaultValue: false }) },
+    totalCount: (_connection, args) => db.topic.count({ where: topicsWhere(args) }),
+    resolve: (query, _root, args) => db.topic.findMany({ ...query, ...topicList().query(args), where: topicsWhere(args) }),
   }),
   topic: t.prismaField({
     type: "Topic",

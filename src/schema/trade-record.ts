@@ -3,12 +3,55 @@ import { builder } from "../builder.js";
 import { db } from "../db.js";
 import { describedEnum } from "./enum-type.js";
 import { Period, period } from "./dates.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter } from "./filtering.js";
+import { CountryFilter } from "./country.js";
+import { MeetingFilter } from "./meeting.js";
 
 const TradeFlow = describedEnum("TradeFlow", "Which direction of trade a record measures.", {
   TURNOVER: "Exports and imports together (trade volume).",
   EXPORT: "Exports from the reporter to the partner.",
   IMPORT: "Imports into the reporter from the partner.",
 });
+
+export const TradeRecordFilter: Filter<Prisma.TradeRecordWhereInput> = defineFilter(
+  "TradeRecordFilter",
+  "Conditions on trade records.",
+  () => ({
+    reporter: { kind: "one", relation: "reporter", filter: () => CountryFilter, description: "Whose statistics." },
+    partner: { kind: "one", relation: "partner", filter: () => CountryFilter, description: "The partner country." },
+    flow: { kind: "enum", enum: "TradeFlow", column: "flow", description: "What it measures." },
+    periodStart: { kind: "date", column: "periodStart", description: "First day of the period." },
+    periodEnd: { kind: "date", column: "periodEnd", description: "Last day of the period." },
+    value: { kind: "number", column: "value", description: "The amount." },
+    currency: { kind: "text", column: "currency", fold: (code) => code.toUpperCase(), description: "ISO 4217 currency code (any case)." },
+    isApproximate: { kind: "boolean", column: "approximate", description: "Whether the source gives it as approximate." },
+    meeting: { kind: "one", relation: "meeting", foreignKey: "meetingId", filter: () => MeetingFilter, description: "Where it was stated." },
+  }),
+);
+
+export const TradeRecordOrder = defineOrder<Prisma.TradeRecordOrderByWithRelationInput>(
+  "TradeRecord",
+  {
+    PERIOD_START: { description: "First day of the period.", orderBy: byColumn("periodStart") },
+    PERIOD_END: { description: "Last day of the period.", orderBy: byColumn("periodEnd") },
+    VALUE: { description: "The amount.", orderBy: byColumn("value") },
+    FLOW: { description: "The flow, alphabetically.", orderBy: byColumn("flow") },
+  },
+  [{ periodStart: "asc" }, { periodEnd: "asc" }],
+);
+
+export const FigureFilter: Filter<Prisma.FigureWhereInput> = defineFilter("FigureFilter", "Conditions on figures.", () => ({
+  value: { kind: "number", column: "value", description: "The number." },
+  isApproximate: { kind: "boolean", column: "approximate", description: "Whether the source hedges it." },
+  reporter: { kind: "one", relation: "reporter", foreignKey: "reporterId", filter: () => CountryFilter, description: "Whose figure it is." },
+}));
+
+export const FigureOrder = defineOrder<Prisma.FigureOrderByWithRelationInput>(
+  "Figure",
+  { VALUE: { description: "The number.", orderBy: byColumn("value") } },
+  [],
+);
 
 builder.prismaNode("TradeRecord", {
   id: { field: "id" },
@@ -55,13 +98,15 @@ builder.prismaNode("Figure", {
   }),
 });
 
+const tradeRecordList = lazyList(() => filteredList(TradeRecordFilter, TradeRecordOrder));
+
 builder.queryField("tradeRecords", (t) =>
   t.prismaConnection({
     type: "TradeRecord",
     cursor: "id",
-    description: "All trade records, by period.",
-    totalCount: () => db.tradeRecord.count(),
-    resolve: (query) =>
-      db.tradeRecord.findMany({ ...query, orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { id: "asc" }] }),
+    description: "Trade records, by period unless `orderBy` says otherwise.",
+    args: tradeRecordList().args,
+    totalCount: (_connection, args) => db.tradeRecord.count({ where: tradeRecordList().query(args).where }),
+    resolve: (query, _root, args) => db.tradeRecord.findMany({ ...query, ...tradeRecordList().query(args) }),
   }),
 );
