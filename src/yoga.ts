@@ -3,6 +3,8 @@ import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError } from "graphql-yoga";
 import { useConnectionLimits } from "./connection-limits.js";
+import { useListCursors } from "./cursors.js";
+import { useInputErrorCodes } from "./input-errors.js";
 import { useReadinessCheck } from "./readiness.js";
 import { isDatabaseUnavailable } from "./lib/database-errors.js";
 import { DEFAULT_QUERY } from "./default-query.js";
@@ -18,7 +20,7 @@ export function createParleyYoga() {
     // cannot reach, leaving a blank page.
     renderGraphiQL,
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
-    plugins: [useGraphiQLAssets(), useReadinessCheck(), useConnectionLimits()],
+    plugins: [useGraphiQLAssets(), useReadinessCheck(), useInputErrorCodes(), useConnectionLimits(), useListCursors()],
     maskedErrors: {
       maskError(error, message, isDev) {
         // Pothos reports bad arguments (a malformed cursor, say) as validation errors: the

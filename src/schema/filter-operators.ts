@@ -4,7 +4,7 @@
 // SQLite has no accent-insensitive collation and Prisma's `mode: insensitive` is PostgreSQL-only.
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
-import { nameKey } from "../lib/text.js";
+import { literalForLike, nameKey } from "../lib/text.js";
 
 type Where = Record<string, unknown>;
 
@@ -112,8 +112,12 @@ function isNullWhere(column: string, isNull: boolean | null | undefined): Where[
   return [{ [column]: isNull ? null : { not: null } }];
 }
 
-/** Text operators on a folded key column; `fold` turns the user's text into the key's form. */
-export function textWhere(column: string, value: TextOperators, fold: (text: string) => string = nameKey): Where {
+/**
+ * Text operators on a folded key column; `fold` turns the user's text into the key's form. Operands
+ * go through literalForLike whatever the fold, so a "%" never acts as a wildcard.
+ */
+export function textWhere(column: string, value: TextOperators, foldText: (text: string) => string = nameKey): Where {
+  const fold = (text: string) => literalForLike(foldText(text));
   const conditions: Where[] = [];
   if (value.equals != null) conditions.push({ [column]: fold(value.equals) });
   if (value.in != null) conditions.push({ [column]: { in: value.in.map(fold) } });

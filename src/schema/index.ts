@@ -2,6 +2,7 @@
 import { GraphQLInterfaceType, GraphQLObjectType } from "graphql";
 import { builder } from "../builder.js";
 import { registerNodeTypes } from "../lib/global-id.js";
+import { fingerprintCursors } from "../cursors.js";
 import "./scalars.js";
 import "./dates.js";
 import "./source.js";
@@ -17,6 +18,7 @@ import "./quote.js";
 import "./trade-record.js";
 import "./referenced-event.js";
 import "./meetings-of.js";
+import "./search.js";
 
 builder.queryType({ description: "The entry points of Parley's knowledge graph of diplomatic meetings." });
 
@@ -28,6 +30,8 @@ for (const type of Object.values(schema.getTypeMap())) {
   const totalCount = type.getFields().totalCount;
   if (totalCount && !totalCount.description) totalCount.description = "Number of items in the whole list, not just this page.";
 }
+
+fingerprintCursors(schema);
 
 const nodeInterface = schema.getType("Node") as GraphQLInterfaceType;
 registerNodeTypes(schema.getPossibleTypes(nodeInterface).map((type) => type.name));

@@ -25,6 +25,7 @@ const MeetingRelationKind = describedEnum("MeetingRelationKind", "How one meetin
 });
 
 export const MeetingFilter: Filter<Prisma.MeetingWhereInput> = defineFilter("MeetingFilter", "Conditions on meetings.", () => ({
+  slug: { kind: "text", column: "id", description: "The stable key (`slug`)." },
   title: { kind: "text", column: "titleKey", description: "The title." },
   type: { kind: "enum", enum: "MeetingType", column: "type", description: "What kind of event it is." },
   date: { kind: "date", column: "date", description: "When it took place (the first day of its month or year when only that is known)." },

@@ -27,6 +27,7 @@ export const OrganizationFilter: Filter<Prisma.OrganizationWhereInput> = defineF
   "OrganizationFilter",
   "Conditions on organisations.",
   () => ({
+    slug: { kind: "text", column: "id", description: "The stable key (`slug`)." },
     name: { kind: "text", column: "nameKey", description: "Name." },
     kind: { kind: "enum", enum: "OrganizationKind", column: "kind", description: "What kind of organisation it is." },
     country: { kind: "one", relation: "country", foreignKey: "countryId", filter: () => CountryFilter, description: "Its country." },

@@ -11,6 +11,7 @@ import { QuoteFilter, QuoteOrder } from "./quote.js";
 import { tenureActiveOn, TenureFilter, TenureOrder } from "./post.js";
 
 export const PersonFilter: Filter<Prisma.PersonWhereInput> = defineFilter("PersonFilter", "Conditions on people.", () => ({
+  slug: { kind: "text", column: "id", description: "The stable key (`slug`)." },
   name: {
     kind: "custom",
     type: TextFilter,

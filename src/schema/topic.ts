@@ -18,6 +18,7 @@ const DiscussionStatus = describedEnum("DiscussionStatus", "Where the parties st
 });
 
 export const TopicFilter: Filter<Prisma.TopicWhereInput> = defineFilter("TopicFilter", "Conditions on topics.", () => ({
+  slug: { kind: "text", column: "id", description: "The stable key (`slug`)." },
   name: { kind: "text", column: "nameKey", description: "English name." },
   parent: { kind: "one", relation: "parent", foreignKey: "parentId", filter: () => TopicFilter, description: "The broader topic." },
   discussions: { kind: "many", relation: "discussions", filter: () => DiscussionFilter, description: "What meetings said about it." },
