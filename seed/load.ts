@@ -5,6 +5,7 @@ import type { PrismaClient } from "../src/generated/prisma/client.js";
 import type { Prisma } from "../src/generated/prisma/client.js";
 import { parseCalendarDate } from "../src/lib/dates.js";
 import { nameKey } from "../src/lib/text.js";
+import { rebuildSearchIndex } from "../src/search/documents.js";
 import { readDataset, SeedError, type Dataset, type MeetingData, type PartialDateData, type PeriodData } from "./dataset.js";
 import { parentsFirst, References } from "./references.js";
 
@@ -409,6 +410,8 @@ export async function seed(db: PrismaClient, dataset: Dataset = readDataset()): 
     async (tx) => {
       await clear(tx);
       for (const write of writes) await write(tx);
+      // The search index is derived from the rows just written, in the same transaction.
+      await rebuildSearchIndex(tx);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -1,6 +1,7 @@
 // Batched writes through the Prisma client only (createMany, deleteMany, nested connect), so the
 // same code loads SQLite and PostgreSQL. Each batch is its own transaction.
 import type { Prisma, PrismaClient } from "../../src/generated/prisma/client.js";
+import { documentsOf, indexDocuments, unindexRows, type SearchDocumentInput } from "../../src/search/documents.js";
 import { SYNTHETIC_PREFIX, SYNTHETIC_SOURCE_ID, type SyntheticRows, type Table } from "./rows.js";
 
 /** Rows per createMany. Each call costs some 40 ms on top of its rows (building its query plan),
@@ -45,17 +46,30 @@ const WRITERS: { [T in BatchTable]: Writer<T> } = {
   tradeRecords: (tx, data) => tx.tradeRecord.createMany({ data }),
 };
 
+/** The search documents of the tables that have searchable text, indexed in their rows' batch. */
+const SEARCHABLE: { [T in BatchTable]?: (rows: SyntheticRows[T]) => SearchDocumentInput[] } = {
+  countries: documentsOf.countries,
+  countryDemonyms: documentsOf.countryDemonyms,
+  organizations: documentsOf.organizations,
+  people: documentsOf.people,
+  personAliases: documentsOf.personAliases,
+  meetings: documentsOf.meetings,
+  quotes: documentsOf.quotes,
+};
+
 export const WRITE_ORDER = [...(Object.keys(WRITERS) as BatchTable[]), "meetingSources"] as const satisfies readonly Table[];
 
 /** Writes one table, a transaction per batch. */
 async function writeTable<T extends BatchTable>(db: PrismaClient, table: T, rows: SyntheticRows[T], onProgress: (progress: Progress) => void) {
   const write = WRITERS[table] as Writer<T>;
+  const documentsOfRows = SEARCHABLE[table] as ((rows: SyntheticRows[T]) => SearchDocumentInput[]) | undefined;
   onProgress({ table, written: 0, total: rows.length });
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     const batch = rows.slice(start, start + BATCH_SIZE) as SyntheticRows[T];
     // Prisma's default 5 s limit is too tight for 5000 rows on a busy machine.
     await db.$transaction(async (tx) => {
       await write(tx, batch);
+      if (documentsOfRows) await indexDocuments(tx, documentsOfRows(batch));
     }, { timeout: 120_000, maxWait: 30_000 });
     onProgress({ table, written: start + batch.length, total: rows.length });
   }
@@ -92,6 +106,7 @@ export async function deleteSynthetic(db: PrismaClient): Promise<void> {
   const where = { id: { startsWith: SYNTHETIC_PREFIX } };
   await db.$transaction(
     async (tx) => {
+      await unindexRows(tx, SYNTHETIC_PREFIX);
       await tx.outcomeParty.deleteMany({ where });
       await tx.meetingRelation.deleteMany({ where });
       await tx.quote.deleteMany({ where });
