@@ -1,13 +1,14 @@
 // Binds the port and handles signals; everything else is built in yoga.ts.
 import { createServer } from "node:http";
+import { config } from "./config.js";
 import { db } from "./db.js";
 import { startDraining } from "./lifecycle.js";
 import { prepareDatabase } from "./start.js";
 import { yoga } from "./yoga.js";
 
 const started = performance.now();
-const port = Number(process.env.PORT ?? 4000);
-const SHUTDOWN_GRACE_MS = 10_000;
+const port = config.PORT;
+const SHUTDOWN_GRACE_MS = config.SHUTDOWN_GRACE_MS;
 
 try {
   await prepareDatabase((line) => console.log(line));

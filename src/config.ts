@@ -1,0 +1,71 @@
+// Every setting the server reads from its environment, validated once at start-up: a bad value
+// stops the server with one line naming the variable, instead of a misbehaving limit later.
+// The README's configuration table lists the same variables; a test keeps the two in step.
+import { z } from "zod";
+
+const integer = (minimum: number, maximum: number, fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(minimum, { error: `must be at least ${minimum}` })
+    .max(maximum, { error: `must be at most ${maximum}` })
+    .default(fallback);
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const schema = z.object({
+  PORT: integer(0, 65_535, 4000),
+  /** PostgreSQL pool size (pg's own default is 10). */
+  DATABASE_POOL_MAX: integer(1, 1000, 10),
+  /** Largest cost an operation may have (see src/cost.ts for the model). */
+  MAX_QUERY_COST: integer(1, 10_000_000, 50_000),
+  MAX_QUERY_DEPTH: integer(1, 1000, 15),
+  MAX_ALIASES: integer(0, 10_000, 30),
+  MAX_DIRECTIVES: integer(0, 10_000, 50),
+  MAX_TOKENS: integer(1, 1_000_000, 5000),
+  /** Longest list argument, such as `nodes(ids:)`. */
+  MAX_LIST_ARGUMENT: integer(1, 10_000, 100),
+  MAX_BODY_BYTES: integer(1024, 100 * 1024 * 1024, 100 * 1024),
+  /** Cost points one client may spend per window. */
+  RATE_LIMIT_POINTS: integer(1, 1_000_000_000, 500_000),
+  RATE_LIMIT_WINDOW_SECONDS: integer(1, 86_400, 60),
+  /** When set, rate-limit state lives in Redis and is shared by every replica. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  OPERATION_TIMEOUT_MS: integer(1, 600_000, 10_000),
+  HEADERS_TIMEOUT_MS: integer(1, 600_000, 10_000),
+  REQUEST_TIMEOUT_MS: integer(1, 600_000, 30_000),
+  KEEP_ALIVE_TIMEOUT_MS: integer(1, 600_000, 5_000),
+  SHUTDOWN_GRACE_MS: integer(0, 600_000, 10_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+});
+
+export type Config = z.infer<typeof schema>;
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof Config)[];
+
+export class ConfigError extends Error {}
+
+/** Reads the settings from an environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name] === "" ? undefined : env[name]]));
+  const parsed = schema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0]);
+  throw new ConfigError(`${name} ${issue.message} (got ${JSON.stringify(env[name])})`);
+}
+
+function configOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Parley could not start: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+export const config = configOrExit();
