@@ -5,6 +5,9 @@ import { createYoga, maskError } from "graphql-yoga";
 import { useConnectionLimits } from "./connection-limits.js";
 import { useListCursors } from "./cursors.js";
 import { useInputErrorCodes } from "./input-errors.js";
+import { limitPlugins } from "./limits.js";
+import { observabilityPlugins } from "./observability.js";
+import { deadlinePlugins } from "./deadline.js";
 import { useReadinessCheck } from "./readiness.js";
 import { isDatabaseUnavailable } from "./lib/database-errors.js";
 import { DEFAULT_QUERY } from "./default-query.js";
@@ -20,7 +23,16 @@ export function createParleyYoga() {
     // cannot reach, leaving a blank page.
     renderGraphiQL,
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
-    plugins: [useGraphiQLAssets(), useReadinessCheck(), useInputErrorCodes(), useConnectionLimits(), useListCursors()],
+    plugins: [
+      ...observabilityPlugins(),
+      useGraphiQLAssets(),
+      useReadinessCheck(),
+      ...limitPlugins(),
+      useInputErrorCodes(),
+      useConnectionLimits(),
+      useListCursors(),
+      ...deadlinePlugins(),
+    ],
     maskedErrors: {
       maskError(error, message, isDev) {
         // Pothos reports bad arguments (a malformed cursor, say) as validation errors: the
