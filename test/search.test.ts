@@ -122,7 +122,8 @@ describe("Query.search", () => {
     expect(kinds).toContain("PREFIX");
     // An exact name beats the same word in a quote.
     const firstText = edges.findIndex((edge) => edge.field === "TEXT");
-    const lastExactName = edges.findLastIndex((edge) => edge.matchKind === "EXACT" && edge.field !== "TEXT" && edge.field !== "SUMMARY");
+    const exactNames = edges.flatMap((edge, index) => (edge.matchKind === "EXACT" && edge.field !== "TEXT" && edge.field !== "SUMMARY" ? [index] : []));
+    const lastExactName = Math.max(...exactNames);
     expect(firstText).toBeGreaterThan(lastExactName);
     // A whole short name beats the same word within a longer one.
     const lithuania = await search("lithuania");

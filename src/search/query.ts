@@ -84,7 +84,13 @@ const better = (a: Match | undefined, b: Match) => !a || b.score > a.score;
  * Every entity whose indexed texts match each query word (exactly, as a prefix, or within one
  * edit), best first: score descending, then type, then id, a total order.
  */
-export async function searchIndex(db: PrismaClient, words: string[], types?: SearchEntityType[] | null): Promise<SearchHit[]> {
+export async function searchIndex(
+  db: PrismaClient,
+  words: string[],
+  types?: SearchEntityType[] | null,
+  /** Filled with the number of index rows the lookup read (for benchmarks). */
+  stats?: { postings: number; variants: number },
+): Promise<SearchHit[]> {
   if (words.length === 0 || types?.length === 0) return [];
   const typoWords = words.filter((word) => [...word].length >= TYPO_MIN_LENGTH);
   const lookup = new Set(words);
@@ -93,6 +99,7 @@ export async function searchIndex(db: PrismaClient, words: string[], types?: Sea
     for (const key of keys) lookup.add(key); // a query word missing a letter of an indexed word… is that word's deletion
     const variants = await db.searchVariant.findMany({ where: { key: { in: [...keys] } }, select: { word: true } });
     for (const { word } of variants) lookup.add(word);
+    if (stats) stats.variants = variants.length;
   }
   const prefixes = words.filter((word) => word.length >= PREFIX_MIN_LENGTH);
   // A prefix is a range of the word index (`startsWith` would be LIKE, which neither engine's plain
@@ -105,6 +112,7 @@ export async function searchIndex(db: PrismaClient, words: string[], types?: Sea
     select: { word: true, entityType: true, entityId: true, field: true, documentId: true, position: true, wordCount: true },
   });
 
+  if (stats) stats.postings = rows.length;
   const entities = new Map<string, { type: SearchEntityType; id: string; documents: Map<string, DocumentMatches> }>();
   for (const row of rows) {
     let doc: DocumentMatches | undefined;
