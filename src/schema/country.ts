@@ -31,11 +31,11 @@ export const CountryFilter: Filter<Prisma.CountryWhereInput> = defineFilter("Cou
 export const CountryOrder = defineOrder<Prisma.CountryOrderByWithRelationInput>(
   "Country",
   {
-    NAME: { description: "Its name.", orderBy: byColumn("name") },
+    NAME: { description: "Its name.", orderBy: byColumn("nameKey") },
     CODE: { description: "Its ISO code.", orderBy: byColumn("code") },
     DELEGATION_COUNT: { description: "How many delegations it fielded.", orderBy: (direction) => ({ delegations: { _count: direction } }) },
   },
-  [{ name: "asc" }],
+  [{ nameKey: "asc" }],
 );
 
 export const PlaceFilter: Filter<Prisma.PlaceWhereInput> = defineFilter("PlaceFilter", "Conditions on places.", () => ({
@@ -54,7 +54,7 @@ builder.prismaNode("Country", {
     officialName: t.exposeString("officialName", { nullable: true, description: "Official English name, when the source or ISO gives one." }),
     demonyms: t.stringList({
       description: 'Adjectives and demonyms for the country and its people, e.g. "Kazakh", "Kazakhstani".',
-      select: { demonyms: { select: { label: true }, orderBy: { label: "asc" } } },
+      select: { demonyms: { select: { label: true }, orderBy: { labelKey: "asc" } } },
       resolve: (country) => country.demonyms.map((demonym) => demonym.label),
     }),
     people: t.relatedConnection("people", {
@@ -69,7 +69,7 @@ builder.prismaNode("Country", {
       description: "Organisations based in or belonging to this country, by name.",
       ...filteredList(OrganizationFilter, OrganizationOrder),
     }),
-    places: t.relation("places", { description: "Places in this country named by the sources.", query: { orderBy: { name: "asc" } } }),
+    places: t.relation("places", { description: "Places in this country named by the sources.", query: { orderBy: { nameKey: "asc" } } }),
     delegations: t.relatedConnection("delegations", {
       cursor: "id",
       totalCount: true,

@@ -43,7 +43,7 @@ export const MeetingOrder = defineOrder<Prisma.MeetingOrderByWithRelationInput>(
   "Meeting",
   {
     DATE: { description: "When it took place.", orderBy: byColumn("date") },
-    TITLE: { description: "Its title.", orderBy: byColumn("title") },
+    TITLE: { description: "Its title.", orderBy: byColumn("titleKey") },
     TYPE: { description: "Its type.", orderBy: byColumn("type") },
     DELEGATION_COUNT: { description: "How many delegations it had.", orderBy: (direction) => ({ delegations: { _count: direction } }) },
     PARTICIPANT_COUNT: { description: "How many people took part.", orderBy: (direction) => ({ participants: { _count: direction } }) },

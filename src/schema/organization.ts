@@ -46,11 +46,11 @@ export const OrganizationFilter: Filter<Prisma.OrganizationWhereInput> = defineF
 export const OrganizationOrder = defineOrder<Prisma.OrganizationOrderByWithRelationInput>(
   "Organization",
   {
-    NAME: { description: "Its name.", orderBy: byColumn("name") },
+    NAME: { description: "Its name.", orderBy: byColumn("nameKey") },
     KIND: { description: "Its kind, alphabetically.", orderBy: byColumn("kind") },
     DELEGATION_COUNT: { description: "How many delegations it sent.", orderBy: (direction) => ({ delegations: { _count: direction } }) },
   },
-  [{ name: "asc" }],
+  [{ nameKey: "asc" }],
 );
 
 builder.prismaNode("Organization", {
@@ -64,8 +64,8 @@ builder.prismaNode("Organization", {
     kind: t.expose("kind", { type: OrganizationKind, description: "What kind of organisation it is." }),
     country: t.relation("country", { nullable: true, description: "The country it belongs to; null for international bodies." }),
     parent: t.relation("parent", { nullable: true, description: "The body it is part of (the UN for the Security Council)." }),
-    children: t.relation("children", { description: "Bodies that are part of it.", query: { orderBy: { name: "asc" } } }),
-    posts: t.relation("posts", { description: "Posts within the organisation.", query: { orderBy: { label: "asc" } } }),
+    children: t.relation("children", { description: "Bodies that are part of it.", query: { orderBy: { nameKey: "asc" } } }),
+    posts: t.relation("posts", { description: "Posts within the organisation.", query: { orderBy: { labelKey: "asc" } } }),
     delegations: t.relatedConnection("delegations", {
       cursor: "id",
       totalCount: true,

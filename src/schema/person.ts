@@ -28,11 +28,11 @@ export const PersonFilter: Filter<Prisma.PersonWhereInput> = defineFilter("Perso
 export const PersonOrder = defineOrder<Prisma.PersonOrderByWithRelationInput>(
   "Person",
   {
-    NAME: { description: "Their name.", orderBy: byColumn("name") },
+    NAME: { description: "Their name.", orderBy: byColumn("nameKey") },
     PARTICIPATION_COUNT: { description: "How many meetings they took part in.", orderBy: (direction) => ({ participants: { _count: direction } }) },
     QUOTE_COUNT: { description: "How often they are quoted.", orderBy: (direction) => ({ quotes: { _count: direction } }) },
   },
-  [{ name: "asc" }],
+  [{ nameKey: "asc" }],
 );
 
 const AliasKind = describedEnum("AliasKind", "How an alias relates to a person's main name.", {

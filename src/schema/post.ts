@@ -52,8 +52,8 @@ export const TenureOrder = defineOrder<Prisma.TenureOrderByWithRelationInput>(
   "Tenure",
   {
     ATTESTED_ON: { description: "The day the source shows the person in the post.", orderBy: byColumn("attestedOn") },
-    POST_LABEL: { description: "The post's title.", orderBy: (direction) => ({ post: { label: direction } }) },
-    PERSON_NAME: { description: "The holder's name.", orderBy: (direction) => ({ person: { name: direction } }) },
+    POST_LABEL: { description: "The post's title.", orderBy: (direction) => ({ post: { labelKey: direction } }) },
+    PERSON_NAME: { description: "The holder's name.", orderBy: (direction) => ({ person: { nameKey: direction } }) },
   },
   [{ attestedOn: "desc" }],
 );

@@ -17,7 +17,7 @@ export const QuoteOrder = defineOrder<Prisma.QuoteOrderByWithRelationInput>(
   "Quote",
   {
     MEETING_DATE: { description: "The date of the meeting.", orderBy: (direction) => ({ meeting: { date: direction } }) },
-    SPEAKER_NAME: { description: "The speaker's name.", orderBy: (direction) => ({ speaker: { name: direction } }) },
+    SPEAKER_NAME: { description: "The speaker's name.", orderBy: (direction) => ({ speaker: { nameKey: direction } }) },
   },
   [],
 );

@@ -23,7 +23,7 @@ export const MeetingReferenceFilter: Filter<Prisma.MeetingReferenceWhereInput> =
 
 export const MeetingReferenceOrder = defineOrder<Prisma.MeetingReferenceOrderByWithRelationInput>(
   "MeetingReference",
-  { EVENT_NAME: { description: "The event's name.", orderBy: (direction) => ({ event: { name: direction } }) } },
+  { EVENT_NAME: { description: "The event's name.", orderBy: (direction) => ({ event: { nameKey: direction } }) } },
   [],
 );
 

@@ -15,7 +15,7 @@ const SourceOrder = defineOrder<Prisma.SourceOrderByWithRelationInput>(
   "Source",
   {
     PUBLISHED_ON: { description: "When it was published.", orderBy: byColumn("publishedOn") },
-    TITLE: { description: "Its title.", orderBy: byColumn("title") },
+    TITLE: { description: "Its title.", orderBy: byColumn("titleKey") },
   },
   [{ publishedOn: "desc" }],
 );

@@ -27,10 +27,10 @@ export const TopicFilter: Filter<Prisma.TopicWhereInput> = defineFilter("TopicFi
 const TopicOrder = defineOrder<Prisma.TopicOrderByWithRelationInput>(
   "Topic",
   {
-    NAME: { description: "Its name.", orderBy: byColumn("name") },
+    NAME: { description: "Its name.", orderBy: byColumn("nameKey") },
     DISCUSSION_COUNT: { description: "How many meetings discussed it.", orderBy: (direction) => ({ discussions: { _count: direction } }) },
   },
-  [{ name: "asc" }],
+  [{ nameKey: "asc" }],
 );
 
 export const DiscussionFilter: Filter<Prisma.DiscussionWhereInput> = defineFilter("DiscussionFilter", "Conditions on discussions.", () => ({
@@ -43,7 +43,7 @@ export const DiscussionOrder = defineOrder<Prisma.DiscussionOrderByWithRelationI
   "Discussion",
   {
     MEETING_DATE: { description: "The date of the meeting.", orderBy: (direction) => ({ meeting: { date: direction } }) },
-    TOPIC_NAME: { description: "The topic's name.", orderBy: (direction) => ({ topic: { name: direction } }) },
+    TOPIC_NAME: { description: "The topic's name.", orderBy: (direction) => ({ topic: { nameKey: direction } }) },
     STATUS: { description: "The status, alphabetically.", orderBy: byColumn("status") },
   },
   [{ meeting: { date: "desc" } }],
@@ -58,7 +58,7 @@ builder.prismaNode("Topic", {
     name: t.exposeString("name", { description: "English name." }),
     description: t.exposeString("description", { description: "What the topic covers." }),
     parent: t.relation("parent", { nullable: true, description: "The broader topic; null at the top of the taxonomy." }),
-    children: t.relation("children", { description: "Narrower topics.", query: { orderBy: { name: "asc" } } }),
+    children: t.relation("children", { description: "Narrower topics.", query: { orderBy: { nameKey: "asc" } } }),
     discussions: t.relatedConnection("discussions", {
       cursor: "id",
       totalCount: true,
