@@ -66,11 +66,12 @@ async function writeTable<T extends BatchTable>(db: PrismaClient, table: T, rows
   onProgress({ table, written: 0, total: rows.length });
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     const batch = rows.slice(start, start + BATCH_SIZE) as SyntheticRows[T];
-    // Prisma's default 5 s limit is too tight for 5000 rows on a busy machine.
+    // Prisma's default 5 s limit is too tight for 5000 rows on a busy machine, and a batch of
+    // meetings also writes the search terms of their summaries (some 35 per meeting).
     await db.$transaction(async (tx) => {
       await write(tx, batch);
       if (documentsOfRows) await indexDocuments(tx, documentsOfRows(batch));
-    }, { timeout: 120_000, maxWait: 30_000 });
+    }, { timeout: 600_000, maxWait: 30_000 });
     onProgress({ table, written: start + batch.length, total: rows.length });
   }
 }
