@@ -1,0 +1,101 @@
+// Prometheus metrics, served as text on GET /metrics. Each Yoga instance has a registry of its own
+// (tests build several in one process). Operation names come from clients, so they are bounded
+// labels: the first 100 distinct names, then "other"; unnamed operations share "unnamed".
+import type { Plugin } from "graphql-yoga";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { BoundedLabels } from "./lib/bounded-labels.js";
+import { databasePoolUsage } from "./lib/database-pool.js";
+
+export const METRICS_PATH = "/metrics";
+
+/** What one GraphQL request did, as logged and counted. */
+export interface RequestSummary {
+  requestId: string;
+  operationName: string | null;
+  durationMs: number;
+  cost: number | null;
+  statements: number;
+  status: number;
+  outcome: "ok" | "error";
+  errorCodes: string[];
+  rateLimited: boolean;
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics({ operationNames = 100, errorCodes = 50 } = {}) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const operations = new BoundedLabels(operationNames);
+  const codes = new BoundedLabels(errorCodes, "UNKNOWN");
+
+  const requests = new Counter({
+    name: "parley_graphql_requests_total",
+    help: "GraphQL requests by operation name and outcome (ok, or error when any error was returned or the status was 4xx/5xx).",
+    labelNames: ["operation", "outcome"] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: "parley_graphql_request_duration_seconds",
+    help: "Time from receiving a GraphQL request to its response, by operation name.",
+    labelNames: ["operation"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: "parley_graphql_errors_total",
+    help: "Errors returned in GraphQL responses, by extensions.code (UNKNOWN when absent).",
+    labelNames: ["code"] as const,
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: "parley_rate_limited_requests_total",
+    help: "GraphQL requests refused by the rate limiter.",
+    registers: [registry],
+  });
+  const statements = new Histogram({
+    name: "parley_graphql_sql_statements",
+    help: "SQL statements one GraphQL request caused.",
+    buckets: [0, 1, 2, 5, 10, 20, 50, 100, 200, 500],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "parley_db_pool_connections",
+    help: "PostgreSQL pool connections by state (total, idle, waiting = requests queued for a connection). Absent on SQLite, which has no pool.",
+    labelNames: ["state"] as const,
+    registers: [registry],
+    collect() {
+      const usage = databasePoolUsage();
+      if (!usage) return;
+      this.set({ state: "total" }, usage.total);
+      this.set({ state: "idle" }, usage.idle);
+      this.set({ state: "waiting" }, usage.waiting);
+    },
+  });
+
+  return {
+    registry,
+    record(summary: RequestSummary): void {
+      const operation = operations.label(summary.operationName);
+      requests.inc({ operation, outcome: summary.outcome });
+      duration.observe({ operation }, summary.durationMs / 1000);
+      for (const code of summary.errorCodes) errors.inc({ code: codes.label(code) });
+      if (summary.rateLimited) rateLimited.inc();
+      statements.observe(summary.statements);
+    },
+  };
+}
+
+/** Serves GET /metrics before any other plugin sees the request: no GraphQL body, no rate limit. */
+export function useMetricsEndpoint(metrics: Metrics): Plugin {
+  return {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== METRICS_PATH || request.method !== "GET") return;
+      endResponse(
+        new fetchAPI.Response(await metrics.registry.metrics(), {
+          headers: { "content-type": metrics.registry.contentType, "cache-control": "no-store" },
+        }),
+      );
+    },
+  };
+}
