@@ -18,7 +18,7 @@ const schema = z.object({
   /** PostgreSQL pool size (pg's own default is 10). */
   DATABASE_POOL_MAX: integer(1, 1000, 10),
   /** Largest cost an operation may have (see src/cost.ts for the model). */
-  MAX_QUERY_COST: integer(1, 10_000_000, 50_000),
+  MAX_QUERY_COST: integer(1, 10_000_000, 10_000),
   MAX_QUERY_DEPTH: integer(1, 1000, 15),
   MAX_ALIASES: integer(0, 10_000, 30),
   MAX_DIRECTIVES: integer(0, 10_000, 50),
