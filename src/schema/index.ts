@@ -18,6 +18,7 @@ import "./quote.js";
 import "./trade-record.js";
 import "./referenced-event.js";
 import "./meetings-of.js";
+import "./meeting-counts.js";
 import "./search.js";
 
 builder.queryType({ description: "The entry points of Parley's knowledge graph of diplomatic meetings." });
