@@ -19,6 +19,7 @@ import "./trade-record.js";
 import "./referenced-event.js";
 import "./meetings-of.js";
 import "./meeting-counts.js";
+import "./trade-series.js";
 import "./search.js";
 
 builder.queryType({ description: "The entry points of Parley's knowledge graph of diplomatic meetings." });
