@@ -20,6 +20,7 @@ import "./referenced-event.js";
 import "./meetings-of.js";
 import "./meeting-counts.js";
 import "./trade-series.js";
+import "./counterparts.js";
 import "./search.js";
 
 builder.queryType({ description: "The entry points of Parley's knowledge graph of diplomatic meetings." });
