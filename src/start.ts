@@ -3,6 +3,7 @@ import { db } from "./db.js";
 import { databaseUrl, describeDatabase } from "./database-url.js";
 import { migrateDatabase, pendingMigrations } from "./migrate.js";
 import { seed } from "../seed/load.js";
+import { rebuildSearchIndex } from "./search/documents.js";
 
 export async function prepareDatabase(log: (line: string) => void): Promise<void> {
   const url = databaseUrl();
@@ -21,5 +22,10 @@ export async function prepareDatabase(log: (line: string) => void): Promise<void
   if ((await db.source.count()) === 0) {
     const { records, milliseconds } = await seed(db);
     log(`database was empty: seeded ${records} records in ${milliseconds} ms`);
+  } else if ((await db.searchDocument.count()) === 0) {
+    // Data loaded before the search index existed (migration search_index): index it once.
+    const started = performance.now();
+    const { documents } = await db.$transaction((tx) => rebuildSearchIndex(tx), { timeout: 600_000, maxWait: 30_000 });
+    log(`search index was empty: indexed ${documents} documents in ${Math.round(performance.now() - started)} ms`);
   }
 }
