@@ -34,6 +34,10 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: "must be a redis:// or rediss:// URL" })
     .optional(),
+  /** GraphQL requests worked on at once; more wait (see QUEUE_TIMEOUT_MS), then get SERVER_BUSY. */
+  MAX_IN_FLIGHT: integer(1, 100_000, 32),
+  /** How long a request may wait for one of the MAX_IN_FLIGHT slots. */
+  QUEUE_TIMEOUT_MS: integer(0, 600_000, 1_000),
   OPERATION_TIMEOUT_MS: integer(1, 600_000, 10_000),
   HEADERS_TIMEOUT_MS: integer(1, 600_000, 10_000),
   REQUEST_TIMEOUT_MS: integer(1, 600_000, 30_000),

@@ -8,6 +8,7 @@ import { useInputErrorCodes } from "./input-errors.js";
 import { limitPlugins } from "./limits.js";
 import { observabilityPlugins } from "./observability.js";
 import { deadlinePlugins } from "./deadline.js";
+import { useAdmissionControl } from "./admission.js";
 import { useReadinessCheck } from "./readiness.js";
 import { isDatabaseUnavailable } from "./lib/database-errors.js";
 import { DEFAULT_QUERY } from "./default-query.js";
@@ -27,6 +28,7 @@ export function createParleyYoga() {
       ...observabilityPlugins(),
       useGraphiQLAssets(),
       useReadinessCheck(),
+      useAdmissionControl(),
       ...limitPlugins(),
       useInputErrorCodes(),
       useConnectionLimits(),
