@@ -1,14 +1,12 @@
-// Binds the port and handles signals; everything else is built in yoga.ts.
-import { createServer } from "node:http";
+// Binds the port and handles signals; everything else is built in yoga.ts and http-server.ts.
 import { config } from "./config.js";
 import { db } from "./db.js";
-import { startDraining } from "./lifecycle.js";
+import { createParleyServer, shutDown } from "./http-server.js";
 import { prepareDatabase } from "./start.js";
 import { yoga } from "./yoga.js";
 
 const started = performance.now();
 const port = config.PORT;
-const SHUTDOWN_GRACE_MS = config.SHUTDOWN_GRACE_MS;
 
 try {
   await prepareDatabase((line) => console.log(line));
@@ -18,18 +16,30 @@ try {
   process.exit(1);
 }
 
-const server = createServer(yoga);
+const server = createParleyServer(yoga);
 server.listen(port, () => {
   const ms = Math.round(performance.now() - started);
   console.log(`Parley ready in ${ms} ms: GraphiQL at http://localhost:${port}${yoga.graphqlEndpoint}`);
 });
 
-// Drain: /ready turns 503, no new connections, in-flight requests finish, then the pool closes.
+// SIGTERM (orchestrators) and SIGINT (Ctrl-C) drain: /ready turns 503, new connections are
+// refused, in-flight requests finish, then the pool closes. Exit 0 when everything finished within
+// SHUTDOWN_GRACE_MS, 1 when connections had to be cut. A second signal exits at once.
+let shuttingDown = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    startDraining();
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(() => void db.$disconnect().then(() => process.exit(0)));
-    server.closeIdleConnections();
+  process.on(signal, () => {
+    if (shuttingDown) process.exit(1);
+    shuttingDown = true;
+    const begun = performance.now();
+    const hardStop = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS);
+    hardStop.unref();
+    // Requests get the grace period less a last second (a fifth, if shorter) for the pool to close.
+    const drainMs = config.SHUTDOWN_GRACE_MS - Math.min(1_000, config.SHUTDOWN_GRACE_MS / 5);
+    void shutDown(server, drainMs).then(async (clean) => {
+      await db.$disconnect().catch(() => undefined);
+      const ms = Math.round(performance.now() - begun);
+      console.log(clean ? `Parley stopped on ${signal} in ${ms} ms` : `Parley stopped on ${signal}: requests still running after ${ms} ms were cut`);
+      process.exit(clean ? 0 : 1);
+    });
   });
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { yoga } from "../src/yoga.js";
 import { databaseUrl } from "../src/database-url.js";
 import { createDatabase, dropDatabase } from "./helpers/databases.js";
-import { postQuery, startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";
+import { closedWithin, get, openSocket, readResponse } from "./helpers/raw-http.js";
+import { startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";
 
 describe("health and readiness", () => {
   it("answers /health while the process is up", async () => {
@@ -45,14 +46,70 @@ describe("a server started on an empty database", () => {
     expect(server.output()).toMatch(/database was empty: seeded \d+ records/);
   });
 
-  it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
-    const inFlight = postQuery(server, "{ meetings(first: 2) { totalCount edges { node { title } } } }");
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  it("drains on SIGTERM: /ready 503 at once, new connections refused, idle sockets closed, in-flight requests finished, exit 0", async () => {
+    const port = Number(new URL(server.url).port);
+    // An idle keep-alive connection; a load balancer's /ready probe whose request is on its way
+    // (half its headers sent); a query in flight (headers and half its body sent). The rest of
+    // both follows the signal.
+    const idle = await openSocket(port);
+    idle.write(get("/health"));
+    expect((await readResponse(idle)).status).toBe(200);
+    const prober = await openSocket(port);
+    prober.write("GET /ready HTTP/1.1\r\nHost: parley\r\n");
+    const body = JSON.stringify({ query: "{ meetings(first: 2) { totalCount edges { node { title } } } }" });
+    const inFlight = await openSocket(port);
+    inFlight.write(
+      `POST /graphql HTTP/1.1\r\nHost: parley\r\nContent-Type: application/json\r\nAccept: application/graphql-response+json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    inFlight.write(body.slice(0, 20));
+    const inFlightResponse = readResponse(inFlight);
+    const idleClosed = closedWithin(idle);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const signalled = performance.now();
+    const exitedAfter = server.exited.then((code) => ({ code, ms: performance.now() - signalled }));
     server.child.kill("SIGTERM");
-    const response = await inFlight;
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ data: { meetings: { totalCount: 2 } } });
-    expect(await server.exited).toBe(0);
+    expect(await idleClosed).toBeLessThan(1_000);
+    prober.write("Connection: keep-alive\r\n\r\n");
+    const ready = await readResponse(prober);
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.body)).toEqual({ status: "unavailable", reason: "shutting down" });
+    expect(ready.headers.connection).toBe("close");
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+
+    inFlight.write(body.slice(20));
+    const response = await inFlightResponse;
+    expect(response.status).toBe(200);
+    expect(response.headers.connection).toBe("close");
+    expect(JSON.parse(response.body)).toMatchObject({ data: { meetings: { totalCount: 2 } } });
+    const exit = await exitedAfter;
+    expect(exit.code).toBe(0);
+    expect(exit.ms).toBeLessThan(10_000);
+    expect(server.output()).toMatch(/Parley stopped on SIGTERM in \d+ ms/);
+    console.log(`SIGTERM with a request in flight: exit 0 after ${exit.ms.toFixed(0)} ms (${server.output().match(/stopped on SIGTERM in \d+ ms/)?.[0]})`);
+  });
+});
+
+describe("a request still running when SHUTDOWN_GRACE_MS runs out", () => {
+  it("is cut on SIGINT, and the process exits 1 within the grace period", async () => {
+    const server = await startServer(databaseUrl(), { SHUTDOWN_GRACE_MS: "1500" });
+    try {
+      await whenListening(server);
+      // A body that never finishes: the request stays in flight.
+      const stuck = await openSocket(Number(new URL(server.url).port));
+      stuck.write("POST /graphql HTTP/1.1\r\nHost: parley\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+      const stuckClosed = closedWithin(stuck);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const signalled = performance.now();
+      server.child.kill("SIGINT");
+      expect(await server.exited).toBe(1);
+      const ms = performance.now() - signalled;
+      expect(ms).toBeGreaterThan(1_000);
+      expect(ms).toBeLessThan(1_500 + 500);
+      await stuckClosed;
+      expect(server.output()).toMatch(/Parley stopped on SIGINT: requests still running after \d+ ms were cut/);
+    } finally {
+      server.child.kill("SIGKILL");
+    }
   });
 });

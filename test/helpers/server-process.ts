@@ -22,11 +22,12 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function startServer(databaseUrl: string): Promise<ServerProcess> {
+/** `env` adds to (or overrides) the test's own environment, e.g. a short SHUTDOWN_GRACE_MS. */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
