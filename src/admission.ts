@@ -16,8 +16,8 @@ const busy = (retryAfterSeconds: number) =>
     JSON.stringify({
       errors: [
         {
-          message: `The server is at capacity; retry in ${retryAfterSeconds} s.`,
-          extensions: { code: "SERVER_BUSY", retryAfterSeconds },
+          message: "The server is busy; retry shortly.",
+          extensions: { code: "SERVER_BUSY" },
         },
       ],
     }),

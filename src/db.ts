@@ -12,6 +12,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client.js";
 import { config } from "./config.js";
+import { trackDatabasePool } from "./lib/database-pool.js";
 import { databaseUrl, isPostgresUrl, sqliteUrl } from "./database-url.js";
 
 // Query events feed the statement counter that tests and benchmarks read.
@@ -25,6 +26,8 @@ export interface DbOptions {
   poolMax?: number;
   /** PostgreSQL `statement_timeout` of every pooled connection, in ms (none by default). */
   statementTimeoutMs?: number;
+  /** Report the pool's usage on /metrics (the server's own client only, not tests' or scripts'). */
+  reportPoolUsage?: boolean;
 }
 
 /** Thrown instead of sending a statement for work whose signal has aborted. */
@@ -147,6 +150,7 @@ export function createDb(url = databaseUrl(), options: DbOptions = {}) {
       ...(options.poolMax === undefined ? {} : { max: options.poolMax }),
       ...(options.statementTimeoutMs === undefined ? {} : { statement_timeout: options.statementTimeoutMs }),
     });
+    if (options.reportPoolUsage) trackDatabasePool(pool);
     const adapter = refusingCancelledWork(new PrismaPg(pool, { disposeExternalPool: true }));
     // Same models, same generated API: the PostgreSQL client stands in for the SQLite one's type.
     return new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient<"query">;
@@ -158,4 +162,5 @@ export function createDb(url = databaseUrl(), options: DbOptions = {}) {
 export const db = createDb(databaseUrl(), {
   poolMax: config.DATABASE_POOL_MAX,
   statementTimeoutMs: config.OPERATION_TIMEOUT_MS,
+  reportPoolUsage: true,
 });
