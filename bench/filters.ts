@@ -28,7 +28,7 @@ const FILTERS: { name: string; access: string; query: string }[] = [
   },
   {
     name: "meetings: title startsWith",
-    access: "scan of Meeting (LIKE 'x%' needs a C-collated / NOCASE index)",
+    access: "SQLite: scan (its LIKE needs a NOCASE index); PostgreSQL: index range (titleKey is COLLATE \"C\")",
     query: `{ meetings(first: 20, filter: { title: { startsWith: "kazakh" } }) { totalCount edges { node { title } } } }`,
   },
   {
@@ -58,7 +58,7 @@ const FILTERS: { name: string; access: string; query: string }[] = [
   },
   {
     name: "people: name equals (with aliases)",
-    access: "index (Person.nameKey, PersonAlias.nameKey)",
+    access: "SQLite: both nameKey indexes (multi-index OR); PostgreSQL: scan of Person, alias index (OR with a subquery)",
     query: `{ people(first: 20, filter: { name: { equals: "darius skusevicius" } }) { totalCount edges { node { name } } } }`,
   },
   {
