@@ -4,16 +4,13 @@
 // through execution with partial data.
 import type { Plugin } from "graphql-yoga";
 import {
-  getArgumentValues,
   getNamedType,
   GraphQLError,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
 } from "graphql";
+import { forEachFieldArguments } from "./lib/field-arguments.js";
 import { operationVariables } from "./lib/operation-variables.js";
 import { filterNamed } from "./schema/filtering.js";
 
@@ -36,34 +33,20 @@ function filterErrors(field: GraphQLField<unknown, unknown>, args: Record<string
 
 function listArgumentErrors(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): GraphQLError[] {
   const errors: GraphQLError[] = [];
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const field = typeInfo.getFieldDef();
-        if (!field?.args.length) return;
-        let args: Record<string, unknown>;
-        try {
-          args = getArgumentValues(field, node, variables);
-        } catch {
-          return; // graphql-js reports bad argument values itself, with better messages.
-        }
-        errors.push(...filterErrors(field, args));
-        for (const name of ["first", "last"] as const) {
-          const value = args[name];
-          if (typeof value === "number" && (value < 0 || value > MAX_PAGE_SIZE)) {
-            errors.push(
-              new GraphQLError(`\`${name}\` on \`${field.name}\` must be between 0 and ${MAX_PAGE_SIZE}; got ${value}.`, {
-                nodes: [node],
-                extensions: { code: "BAD_USER_INPUT" },
-              }),
-            );
-          }
-        }
-      },
-    }),
-  );
+  forEachFieldArguments(schema, document, variables, ({ node, field, args }) => {
+    errors.push(...filterErrors(field, args));
+    for (const name of ["first", "last"] as const) {
+      const value = args[name];
+      if (typeof value === "number" && (value < 0 || value > MAX_PAGE_SIZE)) {
+        errors.push(
+          new GraphQLError(`\`${name}\` on \`${field.name}\` must be between 0 and ${MAX_PAGE_SIZE}; got ${value}.`, {
+            nodes: [node],
+            extensions: { code: "BAD_USER_INPUT" },
+          }),
+        );
+      }
+    }
+  });
   return errors;
 }
 

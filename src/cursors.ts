@@ -6,19 +6,17 @@
 import { createHash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
 import {
-  getArgumentValues,
   GraphQLError,
   GraphQLObjectType,
   Kind,
-  TypeInfo,
   visit,
-  visitWithTypeInfo,
   type ArgumentNode,
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
   type StringValueNode,
 } from "graphql";
+import { forEachFieldArguments } from "./lib/field-arguments.js";
 import { operationVariables } from "./lib/operation-variables.js";
 
 const PAGING_ARGS = new Set(["first", "last", "after", "before"]);
@@ -94,39 +92,25 @@ function unwrapOperationCursors(
   // Arguments must be read as resolvers will see them, or fingerprints differ.
   const { variables } = operationVariables(schema, document, operationName, inputs);
   if (!variables) return { errors: [], document, variables: inputs };
-  const typeInfo = new TypeInfo(schema);
   const literals = new Map<StringValueNode, string>();
   const rewrittenVariables = { ...inputs };
   const errors: GraphQLError[] = [];
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const field = typeInfo.getFieldDef();
-        const parent = typeInfo.getParentType();
-        if (!field || !parent || !isPaged(field)) return;
-        let args: Record<string, unknown>;
-        try {
-          args = getArgumentValues(field, node, variables);
-        } catch {
-          return; // graphql-js reports bad argument values itself.
-        }
-        const fingerprint = listFingerprint(`${parent.name}.${field.name}`, args);
-        for (const name of CURSOR_ARGS) {
-          const value = args[name];
-          if (typeof value !== "string") continue;
-          const argument = node.arguments?.find((candidate: ArgumentNode) => candidate.name.value === name);
-          try {
-            const plain = unwrapCursor(fingerprint, value, `${parent.name}.${field.name}(${name}:)`);
-            if (argument?.value.kind === Kind.VARIABLE) rewrittenVariables[argument.value.name.value] = plain;
-            else if (argument?.value.kind === Kind.STRING) literals.set(argument.value, plain);
-          } catch (error) {
-            errors.push(error as GraphQLError);
-          }
-        }
-      },
-    }),
-  );
+  forEachFieldArguments(schema, document, variables, ({ node, field, parentType, args }) => {
+    if (!isPaged(field)) return;
+    const fingerprint = listFingerprint(`${parentType.name}.${field.name}`, args);
+    for (const name of CURSOR_ARGS) {
+      const value = args[name];
+      if (typeof value !== "string") continue;
+      const argument = node.arguments?.find((candidate: ArgumentNode) => candidate.name.value === name);
+      try {
+        const plain = unwrapCursor(fingerprint, value, `${parentType.name}.${field.name}(${name}:)`);
+        if (argument?.value.kind === Kind.VARIABLE) rewrittenVariables[argument.value.name.value] = plain;
+        else if (argument?.value.kind === Kind.STRING) literals.set(argument.value, plain);
+      } catch (error) {
+        errors.push(error as GraphQLError);
+      }
+    }
+  });
   const rewrittenDocument = literals.size
     ? visit(document, { StringValue: (node) => (literals.has(node) ? { ...node, value: literals.get(node)! } : undefined) })
     : document;

@@ -15,19 +15,16 @@
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
 import {
-  getArgumentValues,
   GraphQLError,
   isInputObjectType,
   isListType,
   getNullableType,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLInputType,
   type GraphQLSchema,
 } from "graphql";
+import { forEachFieldArguments } from "./lib/field-arguments.js";
 import { config } from "./config.js";
 import { operationCost } from "./cost.js";
 import { documentLimitsRule, isTokenLimitError, tooManyTokens } from "./document-limits.js";
@@ -109,23 +106,9 @@ function listArgumentErrors(schema: GraphQLSchema, document: DocumentNode, varia
       for (const [name, inner] of Object.entries(value)) if (fields[name]) check(fields[name].type, inner, `${where}.${name}`);
     }
   };
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const field = typeInfo.getFieldDef();
-        if (!field?.args.length) return;
-        let args: Record<string, unknown>;
-        try {
-          args = getArgumentValues(field, node, variables);
-        } catch {
-          return; // graphql-js reports bad argument values itself.
-        }
-        for (const arg of field.args) check(arg.type, args[arg.name], `${field.name}(${arg.name}:)`);
-      },
-    }),
-  );
+  forEachFieldArguments(schema, document, variables, ({ field, args }) => {
+    for (const arg of field.args) check(arg.type, args[arg.name], `${field.name}(${arg.name}:)`);
+  });
   return errors;
 }
 
