@@ -3,13 +3,26 @@
 // everything and every answer gets slower (measured: 27 s at twice the sustainable rate, and
 // minutes to drain the backlog afterwards); with it the excess is refused at once with
 // SERVER_BUSY (HTTP 503, Retry-After) and the requests admitted keep their usual latency.
+// A request is also refused at once while the event loop is more than MAX_EVENT_LOOP_LAG_MS
+// behind: on SQLite the excess queues before any request is in flight (src/event-loop-lag.ts).
 import type { Plugin } from "graphql-yoga";
 import { config } from "./config.js";
+import { eventLoopLag } from "./event-loop-lag.js";
 
 export interface AdmissionOptions {
   maxInFlight: number;
   queueTimeoutMs: number;
+  /** 0 turns the lag check off. */
+  maxEventLoopLagMs: number;
+  /** The current lag in milliseconds (src/event-loop-lag.ts unless a test supplies its own). */
+  lag?: () => number;
 }
+
+const configured = (): AdmissionOptions => ({
+  maxInFlight: config.MAX_IN_FLIGHT,
+  queueTimeoutMs: config.QUEUE_TIMEOUT_MS,
+  maxEventLoopLagMs: config.MAX_EVENT_LOOP_LAG_MS,
+});
 
 const busy = (retryAfterSeconds: number) =>
   new Response(
@@ -24,7 +37,8 @@ const busy = (retryAfterSeconds: number) =>
     { status: 503, headers: { "content-type": "application/graphql-response+json; charset=utf-8", "retry-after": String(retryAfterSeconds) } },
   );
 
-export function useAdmissionControl(options: AdmissionOptions = { maxInFlight: config.MAX_IN_FLIGHT, queueTimeoutMs: config.QUEUE_TIMEOUT_MS }): Plugin {
+export function useAdmissionControl(options: AdmissionOptions = configured()): Plugin {
+  const lag = options.lag ?? eventLoopLag;
   let inFlight = 0;
   const waiting: (() => void)[] = [];
   const admitted = new WeakSet<Request>();
@@ -36,6 +50,8 @@ export function useAdmissionControl(options: AdmissionOptions = { maxInFlight: c
   return {
     async onRequest({ request, url, endResponse }) {
       if (!url.pathname.endsWith("/graphql") || (request.method === "GET" && request.headers.get("accept")?.includes("text/html"))) return;
+      // Refusing costs next to nothing, so shedding lets the loop catch up with the backlog.
+      if (options.maxEventLoopLagMs > 0 && lag() > options.maxEventLoopLagMs) return endResponse(busy(1));
       if (inFlight < options.maxInFlight) {
         inFlight += 1;
         admitted.add(request);

@@ -1,6 +1,7 @@
 // Binds the port and handles signals; everything else is built in yoga.ts and http-server.ts.
 import { config } from "./config.js";
 import { db } from "./db.js";
+import { watchEventLoop } from "./event-loop-lag.js";
 import { createParleyServer, shutDown } from "./http-server.js";
 import { prepareDatabase } from "./start.js";
 import { yoga } from "./yoga.js";
@@ -18,6 +19,7 @@ try {
 
 const server = createParleyServer(yoga);
 server.listen(port, () => {
+  watchEventLoop();
   const ms = Math.round(performance.now() - started);
   console.log(`Parley ready in ${ms} ms: GraphiQL at http://localhost:${port}${yoga.graphqlEndpoint}`);
 });

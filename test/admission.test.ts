@@ -1,8 +1,11 @@
 // Admission control (src/admission.ts): a request beyond MAX_IN_FLIGHT waits for a slot, and one
-// that waits longer than QUEUE_TIMEOUT_MS is refused at once with SERVER_BUSY.
+// that waits longer than QUEUE_TIMEOUT_MS is refused at once with SERVER_BUSY, as is every request
+// while the event loop is more than MAX_EVENT_LOOP_LAG_MS behind.
+import { setTimeout as sleep } from "node:timers/promises";
 import { createYoga, type Plugin } from "graphql-yoga";
-import { describe, expect, it } from "vitest";
-import { useAdmissionControl } from "../src/admission.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useAdmissionControl, type AdmissionOptions } from "../src/admission.js";
+import { eventLoopLag, stopWatchingEventLoop, watchEventLoop } from "../src/event-loop-lag.js";
 import { schema } from "../src/schema/index.js";
 
 /** Holds every operation until `open()` is called, so a slot stays taken as long as a test wants. */
@@ -17,8 +20,8 @@ function gate() {
   return { plugin, open };
 }
 
-function server(maxInFlight: number, queueTimeoutMs: number, held: Plugin) {
-  const yoga = createYoga({ schema, plugins: [useAdmissionControl({ maxInFlight, queueTimeoutMs }), held] });
+function server(maxInFlight: number, queueTimeoutMs: number, held: Plugin, lag: Partial<AdmissionOptions> = {}) {
+  const yoga = createYoga({ schema, plugins: [useAdmissionControl({ maxInFlight, queueTimeoutMs, maxEventLoopLagMs: 0, ...lag }), held] });
   return (query = "{ countries(first: 1) { totalCount } }") =>
     yoga.fetch("http://parley/graphql", {
       method: "POST",
@@ -56,6 +59,60 @@ describe("admission control", () => {
   it("gives back the slot of a request refused before execution", async () => {
     const post = server(1, 10, { onExecute: () => undefined });
     expect((await post("{ nope }")).status).toBe(400);
+    expect((await post()).status).toBe(200);
+  });
+});
+
+/** Counts the operations that reached execution. */
+function executions() {
+  const counted = { count: 0, plugin: { onExecute: () => void (counted.count += 1) } as Plugin };
+  return counted;
+}
+
+/** Keeps the thread busy, as a synchronous SQLite statement does. */
+function block(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+describe("admission control under event-loop lag", () => {
+  afterEach(stopWatchingEventLoop);
+
+  it("refuses every request with SERVER_BUSY while the loop is behind, without executing it", async () => {
+    let lag = 501;
+    const executed = executions();
+    const post = server(32, 1_000, executed.plugin, { maxEventLoopLagMs: 500, lag: () => lag });
+    const refused = await post();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect((await refused.json()).errors).toEqual([{ message: "The server is busy; retry shortly.", extensions: { code: "SERVER_BUSY" } }]);
+    expect(executed.count).toBe(0);
+    lag = 500;
+    const served = await post();
+    expect(served.status).toBe(200);
+    expect((await served.json()).data.countries.totalCount).toBeGreaterThan(0);
+    expect(executed.count).toBe(1);
+  });
+
+  it("never refuses for lag when the check is off", async () => {
+    const post = server(32, 1_000, { onExecute: () => undefined }, { maxEventLoopLagMs: 0, lag: () => 60_000 });
+    expect((await post()).status).toBe(200);
+  });
+
+  it("measures the real loop: a blocked thread makes the next request wait, and it is refused", async () => {
+    const post = server(32, 1_000, { onExecute: () => undefined }, { maxEventLoopLagMs: 100 });
+    expect(eventLoopLag()).toBe(0); // nobody watches yet: importing Yoga does not start the timer
+    watchEventLoop();
+    await sleep(30);
+    expect((await post()).status).toBe(200);
+    block(250);
+    expect(eventLoopLag()).toBeGreaterThan(100);
+    const refused = await post();
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).errors[0].extensions.code).toBe("SERVER_BUSY");
+    // Once the loop has caught up (the timer ran), requests are served again.
+    await sleep(30);
+    expect(eventLoopLag()).toBeLessThan(100);
     expect((await post()).status).toBe(200);
   });
 });
