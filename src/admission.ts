@@ -8,6 +8,7 @@
 import type { Plugin } from "graphql-yoga";
 import { config } from "./config.js";
 import { eventLoopLag } from "./event-loop-lag.js";
+import { statsOf } from "./request-stats.js";
 
 export interface AdmissionOptions {
   maxInFlight: number;
@@ -24,8 +25,10 @@ const configured = (): AdmissionOptions => ({
   maxEventLoopLagMs: config.MAX_EVENT_LOOP_LAG_MS,
 });
 
-const busy = (retryAfterSeconds: number) =>
-  new Response(
+/** The refusal; its code goes into the request's stats, since no result reaches the log plugin. */
+const busy = (request: Request, retryAfterSeconds: number) => {
+  statsOf(request).errorCodes.push("SERVER_BUSY");
+  return new Response(
     JSON.stringify({
       errors: [
         {
@@ -36,6 +39,7 @@ const busy = (retryAfterSeconds: number) =>
     }),
     { status: 503, headers: { "content-type": "application/graphql-response+json; charset=utf-8", "retry-after": String(retryAfterSeconds) } },
   );
+};
 
 export function useAdmissionControl(options: AdmissionOptions = configured()): Plugin {
   const lag = options.lag ?? eventLoopLag;
@@ -51,7 +55,7 @@ export function useAdmissionControl(options: AdmissionOptions = configured()): P
     async onRequest({ request, url, endResponse }) {
       if (!url.pathname.endsWith("/graphql") || (request.method === "GET" && request.headers.get("accept")?.includes("text/html"))) return;
       // Refusing costs next to nothing, so shedding lets the loop catch up with the backlog.
-      if (options.maxEventLoopLagMs > 0 && lag() > options.maxEventLoopLagMs) return endResponse(busy(1));
+      if (options.maxEventLoopLagMs > 0 && lag() > options.maxEventLoopLagMs) return endResponse(busy(request, 1));
       if (inFlight < options.maxInFlight) {
         inFlight += 1;
         admitted.add(request);
@@ -69,7 +73,7 @@ export function useAdmissionControl(options: AdmissionOptions = configured()): P
         }, options.queueTimeoutMs);
         waiting.push(take);
       });
-      if (!gotSlot) return endResponse(busy(1));
+      if (!gotSlot) return endResponse(busy(request, 1));
       admitted.add(request);
     },
     onResponse({ request }) {

@@ -6,6 +6,9 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import { afterEach, describe, expect, it } from "vitest";
 import { useAdmissionControl, type AdmissionOptions } from "../src/admission.js";
 import { eventLoopLag, stopWatchingEventLoop, watchEventLoop } from "../src/event-loop-lag.js";
+import { createLogger } from "../src/logging.js";
+import { createMetrics } from "../src/metrics.js";
+import { observabilityPlugins } from "../src/observability.js";
 import { schema } from "../src/schema/index.js";
 
 /** Holds every operation until `open()` is called, so a slot stays taken as long as a test wants. */
@@ -92,6 +95,24 @@ describe("admission control under event-loop lag", () => {
     expect(served.status).toBe(200);
     expect((await served.json()).data.countries.totalCount).toBeGreaterThan(0);
     expect(executed.count).toBe(1);
+  });
+
+  it("logs the refusal with its code and counts it in /metrics", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    const yoga = createYoga({
+      schema,
+      plugins: [...observabilityPlugins({ logger, metrics: createMetrics() }), useAdmissionControl({ maxInFlight: 32, queueTimeoutMs: 1_000, maxEventLoopLagMs: 500, lag: () => 800 })],
+    });
+    const refused = await yoga.fetch("http://parley/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "query Busy { countries(first: 1) { totalCount } }" }),
+    });
+    expect(refused.status).toBe(503);
+    expect(lines.filter((line) => line.msg === "graphql request")).toMatchObject([{ status: 503, outcome: "error", errorCodes: ["SERVER_BUSY"], statements: 0 }]);
+    const metrics = await (await yoga.fetch("http://parley/metrics")).text();
+    expect(metrics).toContain('parley_graphql_errors_total{code="SERVER_BUSY"} 1');
   });
 
   it("never refuses for lag when the check is off", async () => {
