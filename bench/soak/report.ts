@@ -46,7 +46,7 @@ export interface EngineSoak {
     p99FirstMs: number;
     p99LastMs: number;
     p99Ratio: number;
-    rss: { samples: number; slopeMBPerMinute: number; secondHalfSlopeMBPerMinute: number; startMB: number; endMB: number; maxMB: number };
+    rss: { samples: number; slopeMBPerMinute: number; secondHalfSlopeMBPerMinute: number; withWarmupSlopeMBPerMinute?: number; startMB: number; endMB: number; maxMB: number };
     heap: { samples: number; usedSlopeMBPerMinute: number; usedStartMB: number | null; usedEndMB: number | null };
     peakInFlight: number;
     loadGeneratorCpuSeconds: number;
@@ -179,7 +179,7 @@ export function renderSoak(results: SoakResults): string {
         `p50 ${soak.p50Ms} ms, p99 ${soak.p99Ms} ms overall; p99 ${soak.p99FirstMs} ms in the first ${soak.compareSeconds} s, ${soak.p99LastMs} ms in the last (× ${soak.p99Ratio}). At most ${soak.peakInFlight} requests in flight.`,
     );
     lines.push(
-      `- **Memory**: RSS ${soak.rss.startMB} → ${soak.rss.endMB} MB (max ${soak.rss.maxMB}), least-squares slope ${soak.rss.slopeMBPerMinute} MB/min over ${soak.rss.samples} one-second samples (second half alone: ${soak.rss.secondHalfSlopeMBPerMinute} MB/min).` +
+      `- **Memory**: RSS ${soak.rss.startMB} → ${soak.rss.endMB} MB (max ${soak.rss.maxMB}), least-squares slope ${soak.rss.slopeMBPerMinute} MB/min over ${soak.rss.samples} one-second samples (second half alone: ${soak.rss.secondHalfSlopeMBPerMinute} MB/min${soak.rss.withWarmupSlopeMBPerMinute === undefined ? "" : `; warm-up and soak together: ${soak.rss.withWarmupSlopeMBPerMinute} MB/min`}).` +
         (soak.heap.samples > 0 ? ` V8 heap used ${soak.heap.usedStartMB} → ${soak.heap.usedEndMB} MB, slope ${soak.heap.usedSlopeMBPerMinute} MB/min over ${soak.heap.samples} samples (/metrics).` : " No heap samples (/metrics did not answer)."),
     );
     lines.push(
@@ -201,7 +201,7 @@ export function renderSoak(results: SoakResults): string {
       "The mix is the bench's four operations (`bench/operations.ts`: defaultQuery, meetingList with first: 50, meetingNode over 20 meetings spread over the data set, countryMeetings), a quarter of the requests each, in turn.",
       `**Maximum**: closed loop, ${settings.connections} connections, autocannon (\`bench/load.ts\`): 2xx responses per second. **Soak, overload, recovery**: open loop (\`bench/soak/load.ts\`): requests leave on a fixed schedule whether or not earlier ones were answered, so the overload really offers twice the maximum; latency is measured from each request's scheduled time; at most ${settings.maxInFlight} requests in flight (beyond that a due request is not sent and counts as shed), ${settings.clientTimeoutMs / 1000} s client timeout.`,
       "A request is ok when it gets a 2xx without an `errors` key; every other response is counted by status and by each `extensions.code` in its body.",
-      "Memory: the server's VmRSS from /proc every second during the soak (MB = 10^6 bytes), fitted by least squares against time (slope in MB per minute); the V8 heap from /metrics (prom-client's nodejs_heap_size_used_bytes) every 10 s.",
+      "Memory: the server's VmRSS from /proc every second during the soak (MB = 10^6 bytes; the warm-up's samples are left out of the criterion's fit, and reported apart), fitted by least squares against time (slope in MB per minute); the V8 heap from /metrics (prom-client's nodejs_heap_size_used_bytes) every 10 s.",
       `Recovery: after the overload the soak's rate resumes; the recovery time is the first k (in seconds after the overload) such that the ${settings.recoveryWindowSeconds} s from k on had no failed request and a p99 ≤ ${settings.recoveryTolerance} × the soak's last-window p99. Responses are attributed to the second they were scheduled in.`,
     ].join(" "),
   );
@@ -209,13 +209,13 @@ export function renderSoak(results: SoakResults): string {
   lines.push("## Rerunning");
   lines.push("");
   lines.push("```sh");
-  lines.push("npm run soak                                         # both engines: per engine ~20 s max + 15 s warm-up + 600 s soak + 60 s overload + 30 s recovery");
+  lines.push("npm run soak                                         # both engines: per engine ~20 s max + 300 s warm-up + 600 s soak + 60 s overload + 30 s recovery");
   lines.push("SOAK_ENGINES=sqlite SOAK_SECONDS=120 npm run soak    # one engine, shorter (writes soak-smoke.*)");
   lines.push("SOAK_SECONDS=20 OVERLOAD_SECONDS=10 SOAK_ENGINES=sqlite SOAK_MEETINGS=2000 npm run soak   # smoke test");
   lines.push("```");
   lines.push("");
   lines.push(
-    "Other settings (env): SOAK_MAX_RPS (skip the measurement), SOAK_MAX_FROM=bench (take the maximum from latest.json when it is on the same data), SOAK_MAX_SECONDS (20), SOAK_CONNECTIONS (10), SOAK_WARMUP_SECONDS (15), RECOVERY_SECONDS (30), RECOVERY_WINDOW_SECONDS (10), RECOVERY_TOLERANCE (1.5), SOAK_MAX_IN_FLIGHT (1000), SOAK_CLIENT_TIMEOUT_MS (30000), SOAK_LOG_LEVEL (warn), SOAK_RATE_LIMIT_POINTS (1e9), SOAK_BUILD=0, SOAK_OUTPUT (file name). A run with SOAK_SECONDS < 600, OVERLOAD_SECONDS < 60 or SOAK_MEETINGS set writes soak-smoke.json/.md instead of soak-latest.json/soak.md. The exit status is 1 when a criterion fails.",
+    "Other settings (env): SOAK_MAX_RPS (skip the measurement), SOAK_MAX_FROM=bench (take the maximum from latest.json when it is on the same data), SOAK_MAX_SECONDS (20), SOAK_CONNECTIONS (10), SOAK_WARMUP_SECONDS (300), RECOVERY_SECONDS (30), RECOVERY_WINDOW_SECONDS (10), RECOVERY_TOLERANCE (1.5), SOAK_MAX_IN_FLIGHT (1000), SOAK_CLIENT_TIMEOUT_MS (30000), SOAK_LOG_LEVEL (warn), SOAK_RATE_LIMIT_POINTS (1e9), SOAK_BUILD=0, SOAK_OUTPUT (file name). A run with SOAK_SECONDS < 600, OVERLOAD_SECONDS < 60 or SOAK_MEETINGS set writes soak-smoke.json/.md instead of soak-latest.json/soak.md. The exit status is 1 when a criterion fails.",
   );
   lines.push("");
   return `${lines.join("\n")}\n`;
