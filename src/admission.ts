@@ -3,7 +3,7 @@
 // everything and every answer gets slower (measured: 27 s at twice the sustainable rate, and
 // minutes to drain the backlog afterwards); with it the excess is refused at once with
 // SERVER_BUSY (HTTP 503, Retry-After) and the requests admitted keep their usual latency.
-// A request is also refused at once while the event loop is more than MAX_EVENT_LOOP_LAG_MS
+// A request is also refused at once while the event loop stays more than MAX_EVENT_LOOP_LAG_MS
 // behind: on SQLite the excess queues before any request is in flight (src/event-loop-lag.ts).
 import type { Plugin } from "graphql-yoga";
 import { config } from "./config.js";
