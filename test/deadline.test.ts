@@ -58,8 +58,10 @@ describe("an operation slower than OPERATION_TIMEOUT_MS", () => {
     expect(body.errors).toEqual([
       { message: `The operation did not finish within ${deadlineMs} ms and was stopped.`, extensions: { code: "TIMEOUT" } },
     ]);
-    // The answer comes at the deadline, not when the query would have finished.
-    expect(ms).toBeLessThan(control.ms);
+    // The answer comes at the deadline, not when the query would have finished: it was sent before
+    // the query's statements were. (Not a wall-time comparison: on a fast machine the whole query
+    // takes about as long as parsing and validating it, 11 ms against 15 here.)
+    expect(statements.length).toBeLessThan(control.statements);
     // Resolvers still running at the deadline may have had a statement in flight; none starts after.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(statements.length).toBeLessThan(control.statements);
