@@ -1,6 +1,6 @@
 // Admission control (src/admission.ts): a request beyond MAX_IN_FLIGHT waits for a slot, and one
 // that waits longer than QUEUE_TIMEOUT_MS is refused at once with SERVER_BUSY, as is every request
-// while the event loop is more than MAX_EVENT_LOOP_LAG_MS behind.
+// while the event loop stays more than MAX_EVENT_LOOP_LAG_MS behind.
 import { setTimeout as sleep } from "node:timers/promises";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { afterEach, describe, expect, it } from "vitest";
