@@ -7,6 +7,7 @@
 // behind: on SQLite the excess queues before any request is in flight (src/event-loop-lag.ts).
 import type { Plugin } from "graphql-yoga";
 import { config } from "./config.js";
+import { BUSY_RETRY_AFTER_SECONDS, serverBusyError } from "./deadline.js";
 import { eventLoopLag } from "./event-loop-lag.js";
 import { statsOf } from "./request-stats.js";
 
@@ -25,19 +26,17 @@ const configured = (): AdmissionOptions => ({
   maxEventLoopLagMs: config.MAX_EVENT_LOOP_LAG_MS,
 });
 
-/** The refusal; its code goes into the request's stats, since no result reaches the log plugin. */
-const busy = (request: Request, retryAfterSeconds: number) => {
+/**
+ * The refusal: the same SERVER_BUSY error an operation gets when no database connection frees up
+ * in time (src/deadline.ts), as a response, since this one ends the request before Yoga would
+ * serialise an error. Its code goes into the request's stats: no result reaches the log plugin.
+ */
+const busy = (request: Request) => {
   statsOf(request).errorCodes.push("SERVER_BUSY");
-  return new Response(
-    JSON.stringify({
-      errors: [
-        {
-          message: "The server is busy; retry shortly.",
-          extensions: { code: "SERVER_BUSY" },
-        },
-      ],
-    }),
-    { status: 503, headers: { "content-type": "application/graphql-response+json; charset=utf-8", "retry-after": String(retryAfterSeconds) } },
+  const { message, extensions } = serverBusyError();
+  return Response.json(
+    { errors: [{ message, extensions: { code: extensions.code } }] },
+    { status: 503, headers: { "content-type": "application/graphql-response+json; charset=utf-8", "retry-after": String(BUSY_RETRY_AFTER_SECONDS) } },
   );
 };
 
@@ -55,7 +54,7 @@ export function useAdmissionControl(options: AdmissionOptions = configured()): P
     async onRequest({ request, url, endResponse }) {
       if (!url.pathname.endsWith("/graphql") || (request.method === "GET" && request.headers.get("accept")?.includes("text/html"))) return;
       // Refusing costs next to nothing, so shedding lets the loop catch up with the backlog.
-      if (options.maxEventLoopLagMs > 0 && lag() > options.maxEventLoopLagMs) return endResponse(busy(request, 1));
+      if (options.maxEventLoopLagMs > 0 && lag() > options.maxEventLoopLagMs) return endResponse(busy(request));
       if (inFlight < options.maxInFlight) {
         inFlight += 1;
         admitted.add(request);
@@ -73,7 +72,7 @@ export function useAdmissionControl(options: AdmissionOptions = configured()): P
         }, options.queueTimeoutMs);
         waiting.push(take);
       });
-      if (!gotSlot) return endResponse(busy(request, 1));
+      if (!gotSlot) return endResponse(busy(request));
       admitted.add(request);
     },
     onResponse({ request }) {

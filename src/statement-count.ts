@@ -8,8 +8,9 @@
 // (process.nextTick), which runs in the context of whichever request opened that tick, so a
 // concurrent request's findUnique would be charged to another request. `keepRequestContext` makes
 // the queue run each call in the async context it was made in; calls Prisma merges into one
-// statement (same model and shape, same tick) are charged to one of their requests, never twice. test/observability.test.ts checks the
-// counts of concurrent requests, and that the queue still looks as expected.
+// statement (same model and shape, same tick) are charged to one of their requests, never twice.
+// test/observability.test.ts checks the counts of concurrent requests, and that the queue still
+// looks as expected.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Plugin } from "graphql-yoga";
 import { db } from "./db.js";
