@@ -4,7 +4,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseUrl, isPostgresUrl, sqliteUrl } from "./src/database-url.js";
+import { databaseUrl, isPostgresUrl, sqliteUrl } from "./src/db/url.js";
 
 const url = databaseUrl();
 const postgres = isPostgresUrl(url);

@@ -3,8 +3,8 @@
 // and which read a whole table. Prints a Markdown table and appends it, with the engine and data
 // size, to bench/results/filters.md.
 import { appendFileSync } from "node:fs";
-import { db } from "../src/db.js";
-import { databaseUrl, isPostgresUrl } from "../src/database-url.js";
+import { db } from "../src/db/client.js";
+import { databaseUrl, isPostgresUrl } from "../src/db/url.js";
 import { yoga } from "../src/yoga.js";
 
 const ROUNDS = 7;

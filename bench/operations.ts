@@ -1,7 +1,7 @@
 // The four operations the benchmark drives, as GraphQL documents with their variables. The floor
 // server answers the same request bodies (it dispatches on `operationName`), so both see identical
 // traffic.
-import { DEFAULT_QUERY } from "../src/default-query.js";
+import { DEFAULT_QUERY } from "../src/graphiql/default-query.js";
 
 export type OperationName = "defaultQuery" | "meetingList" | "meetingNode" | "countryMeetings";
 
@@ -72,7 +72,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     name: "defaultQuery",
     description:
-      "GraphiQL's default query (src/default-query.ts): one meeting → place, evidence, delegations(10) → head → posts(5) → post, and head → country → tradeRecords(10) → partner.",
+      "GraphiQL's default query (src/graphiql/default-query.ts): one meeting → place, evidence, delegations(10) → head → posts(5) → post, and head → country → tradeRecords(10) → partner.",
     query: DEFAULT_QUERY,
     operationName: "MeetingOverview",
   },

@@ -23,7 +23,7 @@ import { verifyFloor } from "./verify.js";
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-/** pg's default pool size, which @prisma/adapter-pg does not change (src/db.ts passes no `max`). */
+/** pg's default pool size, which @prisma/adapter-pg does not change (src/db/client.ts passes no `max`). */
 const SERVER_POOL_SIZE = 10;
 
 function build(): void {

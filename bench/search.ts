@@ -1,8 +1,8 @@
 // `npm run bench:search`: search latency, SQL statements and index rows read on the database
 // DATABASE_URL names (fill it first with `npm run synth -- --meetings N`), plus the index's size and
 // how each engine plans the prefix lookup. In-process through yoga.fetch, like the tests.
-import { db } from "../src/db.js";
-import { describeDatabase, databaseUrl, isPostgresUrl } from "../src/database-url.js";
+import { db } from "../src/db/client.js";
+import { describeDatabase, databaseUrl, isPostgresUrl } from "../src/db/url.js";
 import { queryWords, searchIndex } from "../src/search/query.js";
 import { yoga } from "../src/yoga.js";
 

@@ -96,7 +96,7 @@ type SoakSettings = ReturnType<typeof readSettings>;
 
 /** The pass thresholds. */
 const LIMITS = { p99Ratio: 1.5, rssSlopeMBPerMinute: 1, recoverySeconds: 10 };
-/** What an overloaded server may answer with, instead of the data (README, "Limits"; src/deadline.ts). */
+/** What an overloaded server may answer with, instead of the data (docs/limits-and-errors.md; src/guards/deadline.ts). */
 const OVERLOAD_STATUSES = new Set(["200", "429", "503", "504"]);
 const OVERLOAD_CODES = new Set(["RATE_LIMITED", "SERVER_BUSY", "TIMEOUT"]);
 

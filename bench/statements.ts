@@ -1,8 +1,8 @@
 // SQL statements per request, counted in-process the way test/helpers/sql-log.ts does: the request
 // goes through yoga.fetch and Prisma's query events are counted. Run as a child process, because
-// src/db.ts picks its database from DATABASE_URL when it is imported.
+// src/db/client.ts picks its database from DATABASE_URL when it is imported.
 // Input (argv[2]): JSON OperationInputs. Output (stdout): JSON StatementCounts.
-import { db } from "../src/db.js";
+import { db } from "../src/db/client.js";
 import { yoga } from "../src/yoga.js";
 import { OPERATIONS, REQUEST_HEADERS, requestBodies, type OperationInputs, type OperationName } from "./operations.js";
 

@@ -1,7 +1,7 @@
 // `npm run seed`: migrates the database if needed and reloads the seed dataset.
-import { db } from "../src/db.js";
-import { databaseUrl } from "../src/database-url.js";
-import { migrateDatabase } from "../src/migrate.js";
+import { db } from "../src/db/client.js";
+import { databaseUrl } from "../src/db/url.js";
+import { migrateDatabase } from "../src/db/migrate.js";
 import { SeedError } from "./dataset.js";
 import { seed } from "./load.js";
 

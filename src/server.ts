@@ -1,9 +1,9 @@
-// Binds the port and handles signals; everything else is built in yoga.ts and http-server.ts.
-import { config } from "./config.js";
-import { db } from "./db.js";
-import { watchEventLoop } from "./event-loop-lag.js";
-import { createParleyServer, shutDown } from "./http-server.js";
-import { prepareDatabase } from "./start.js";
+// Binds the port and handles signals; everything else is built in yoga.ts and src/http/node-server.ts.
+import { config } from "./config/settings.js";
+import { db } from "./db/client.js";
+import { watchEventLoop } from "./http/event-loop-lag.js";
+import { createParleyServer, shutDown } from "./http/node-server.js";
+import { prepareDatabase } from "./db/prepare.js";
 import { yoga } from "./yoga.js";
 
 const started = performance.now();

@@ -2,17 +2,17 @@
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError } from "graphql-yoga";
-import { useConnectionLimits } from "./connection-limits.js";
-import { useListCursors } from "./cursors.js";
-import { useInputErrorCodes } from "./input-errors.js";
-import { limitPlugins } from "./limits.js";
-import { observabilityPlugins } from "./observability.js";
-import { deadlinePlugins } from "./deadline.js";
-import { useAdmissionControl } from "./admission.js";
-import { useReadinessCheck } from "./readiness.js";
-import { isDatabaseUnavailable } from "./lib/database-errors.js";
-import { DEFAULT_QUERY } from "./default-query.js";
-import { renderGraphiQL, useGraphiQLAssets } from "./graphiql.js";
+import { useConnectionLimits } from "./guards/connection-limits.js";
+import { useListCursors } from "./guards/cursors.js";
+import { useInputErrorCodes } from "./guards/input-errors.js";
+import { limitPlugins } from "./guards/limits.js";
+import { observabilityPlugins } from "./observability/plugins.js";
+import { deadlinePlugins } from "./guards/deadline.js";
+import { useAdmissionControl } from "./http/admission.js";
+import { useReadinessCheck } from "./http/readiness.js";
+import { isDatabaseUnavailable } from "./db/errors.js";
+import { DEFAULT_QUERY } from "./graphiql/default-query.js";
+import { renderGraphiQL, useGraphiQLAssets } from "./graphiql/page.js";
 import { schema } from "./schema/index.js";
 
 export function createParleyYoga() {

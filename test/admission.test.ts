@@ -1,14 +1,14 @@
-// Admission control (src/admission.ts): a request beyond MAX_IN_FLIGHT waits for a slot, and one
+// Admission control (src/http/admission.ts): a request beyond MAX_IN_FLIGHT waits for a slot, and one
 // that waits longer than QUEUE_TIMEOUT_MS is refused at once with SERVER_BUSY, as is every request
 // while the event loop stays more than MAX_EVENT_LOOP_LAG_MS behind.
 import { setTimeout as sleep } from "node:timers/promises";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { afterEach, describe, expect, it } from "vitest";
-import { useAdmissionControl, type AdmissionOptions } from "../src/admission.js";
-import { eventLoopLag, stopWatchingEventLoop, watchEventLoop } from "../src/event-loop-lag.js";
-import { createLogger } from "../src/logging.js";
-import { createMetrics } from "../src/metrics.js";
-import { observabilityPlugins } from "../src/observability.js";
+import { useAdmissionControl, type AdmissionOptions } from "../src/http/admission.js";
+import { eventLoopLag, stopWatchingEventLoop, watchEventLoop } from "../src/http/event-loop-lag.js";
+import { createLogger } from "../src/observability/logging.js";
+import { createMetrics } from "../src/observability/metrics.js";
+import { observabilityPlugins } from "../src/observability/plugins.js";
 import { schema } from "../src/schema/index.js";
 
 /** Holds every operation until `open()` is called, so a slot stays taken as long as a test wants. */

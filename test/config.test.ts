@@ -1,9 +1,9 @@
-// src/config.ts: settings from the environment, validated at start-up, and the README's
+// src/config/settings.ts: settings from the environment, validated at start-up, and the README's
 // configuration table that documents them.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONFIG_VARIABLES, loadConfig } from "../src/config.js";
-import { databaseUrl } from "../src/database-url.js";
+import { CONFIG_VARIABLES, loadConfig } from "../src/config/settings.js";
+import { databaseUrl } from "../src/db/url.js";
 import { startServer } from "./helpers/server-process.js";
 
 describe("loadConfig", () => {

@@ -4,7 +4,7 @@
 import { auditServer } from "graphql-http";
 import type { AuditResult } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrl } from "../src/database-url.js";
+import { databaseUrl } from "../src/db/url.js";
 import { startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";
 
 // MAY audits the server does not pass, by id, each with its reason in the README's

@@ -1,12 +1,12 @@
-// The cost model (src/cost.ts), the limits' defaults against every documented query, and the
+// The cost model (src/guards/cost.ts), the limits' defaults against every documented query, and the
 // refusal of costly queries before any SQL runs.
 import { getIntrospectionQuery, Kind, parse, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { config } from "../src/config.js";
-import { operationCost } from "../src/cost.js";
-import { measureOperation } from "../src/document-limits.js";
+import { config } from "../src/config/settings.js";
+import { operationCost } from "../src/guards/cost.js";
+import { measureOperation } from "../src/guards/document-limits.js";
 import { encodeGlobalId } from "../src/lib/global-id.js";
-import { statsOf } from "../src/request-stats.js";
+import { statsOf } from "../src/observability/request-stats.js";
 import { schema } from "../src/schema/index.js";
 import { yoga } from "../src/yoga.js";
 import { graphql } from "./helpers/client.js";

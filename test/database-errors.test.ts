@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyDatabaseError, isDatabaseBusy, isDatabaseUnavailable } from "../src/lib/database-errors.js";
+import { classifyDatabaseError, isDatabaseBusy, isDatabaseUnavailable } from "../src/db/errors.js";
 
 const wrapped = (inner: object) => Object.assign(new Error("outer"), { cause: Object.assign(new Error("middle"), { cause: inner }) });
 

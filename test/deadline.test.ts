@@ -1,8 +1,8 @@
-// The operation deadline (src/deadline.ts) on the real Yoga server, with OPERATION_TIMEOUT_MS set
-// below what a genuinely slower query takes, and the database work behind it cancelled (src/db.ts).
+// The operation deadline (src/guards/deadline.ts) on the real Yoga server, with OPERATION_TIMEOUT_MS set
+// below what a genuinely slower query takes, and the database work behind it cancelled (src/db/client.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_QUERY } from "../src/default-query.js";
-import { DatabaseWorkCancelled, db, runCancellable } from "../src/db.js";
+import { DEFAULT_QUERY } from "../src/graphiql/default-query.js";
+import { DatabaseWorkCancelled, db, runCancellable } from "../src/db/client.js";
 import { yoga } from "../src/yoga.js";
 import { importConfiguredServer } from "./helpers/configured-server.js";
 import { logStatements } from "./helpers/sql-log.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUERY } from "../src/default-query.js";
+import { DEFAULT_QUERY } from "../src/graphiql/default-query.js";
 import { graphql } from "./helpers/client.js";
 import { logStatements } from "./helpers/sql-log.js";
 

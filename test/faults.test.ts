@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { yoga } from "../src/yoga.js";
-import { databaseUrl } from "../src/database-url.js";
+import { databaseUrl } from "../src/db/url.js";
 import { createDatabase, dropDatabase } from "./helpers/databases.js";
 import { closedWithin, get, openSocket, readResponse } from "./helpers/raw-http.js";
 import { startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";

@@ -1,4 +1,4 @@
-// Filters, ordering and list cursors (src/schema/filtering.ts, filter-operators.ts, src/cursors.ts)
+// Filters, ordering and list cursors (src/schema/filtering.ts, filter-operators.ts, src/guards/cursors.ts)
 // over the seed: two meetings on 11 September 2017 in Astana, three people, fifteen organisations.
 import { describe, expect, it } from "vitest";
 import { graphql, nodes, query } from "./helpers/client.js";

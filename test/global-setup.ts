@@ -1,8 +1,8 @@
 // Builds the run's database (one per engine project) from the committed migrations and loads the
 // seed, as `npm start` does; drops it afterwards.
 import type { TestProject } from "vitest/node";
-import { createDb } from "../src/db.js";
-import { migrateDatabase } from "../src/migrate.js";
+import { createDb } from "../src/db/client.js";
+import { migrateDatabase } from "../src/db/migrate.js";
 import { seed } from "../seed/load.js";
 import { createDatabase, dropDatabase } from "./helpers/databases.js";
 import { engineTemplateUrl } from "./helpers/engines.js";

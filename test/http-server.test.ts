@@ -1,8 +1,8 @@
-// The HTTP server's socket timeouts (src/http-server.ts) on a real port: a client that sends its
+// The HTTP server's socket timeouts (src/http/node-server.ts) on a real port: a client that sends its
 // headers or body too slowly, or keeps an idle connection, cannot hold a socket for long.
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configuredTimeouts, createParleyServer } from "../src/http-server.js";
+import { configuredTimeouts, createParleyServer } from "../src/http/node-server.js";
 import { yoga } from "../src/yoga.js";
 import { closedWithin, get, openSocket, readResponse } from "./helpers/raw-http.js";
 

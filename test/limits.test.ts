@@ -1,10 +1,10 @@
-// The document and request limits (src/limits.ts, src/document-limits.ts): each refusal has its
+// The document and request limits (src/guards/limits.ts, src/guards/document-limits.ts): each refusal has its
 // code and status, and comes before any SQL statement.
 import { once } from "node:events";
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { config } from "../src/config.js";
+import { config } from "../src/config/settings.js";
 import { encodeGlobalId } from "../src/lib/global-id.js";
 import { yoga } from "../src/yoga.js";
 import { graphql } from "./helpers/client.js";

@@ -2,15 +2,15 @@
 // statements attributed to the right request under concurrency, and the metrics they feed.
 import { createYoga, type Plugin } from "graphql-yoga";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db } from "../src/db.js";
-import { DEFAULT_QUERY } from "../src/default-query.js";
+import { db } from "../src/db/client.js";
+import { DEFAULT_QUERY } from "../src/graphiql/default-query.js";
 import { BoundedLabels } from "../src/lib/bounded-labels.js";
-import { trackDatabasePool } from "../src/lib/database-pool.js";
-import { createLogger } from "../src/logging.js";
-import { createMetrics } from "../src/metrics.js";
-import { observabilityPlugins } from "../src/observability.js";
-import { statsOf } from "../src/request-stats.js";
-import { requestContextKept } from "../src/statement-count.js";
+import { trackDatabasePool } from "../src/db/pool.js";
+import { createLogger } from "../src/observability/logging.js";
+import { createMetrics } from "../src/observability/metrics.js";
+import { observabilityPlugins } from "../src/observability/plugins.js";
+import { statsOf } from "../src/observability/request-stats.js";
+import { requestContextKept } from "../src/observability/statement-count.js";
 import { schema } from "../src/schema/index.js";
 import { yoga as parleyYoga } from "../src/yoga.js";
 import { COST_QUERIES } from "./helpers/cost-queries.js";
@@ -160,7 +160,7 @@ describe("SQL statements per request", () => {
     expect(lines.reduce((sum, line) => sum + (line.statements as number), 0)).toBe(statements.length);
   });
 
-  it("still find Prisma's findUnique queue where src/statement-count.ts expects it", () => {
+  it("still find Prisma's findUnique queue where src/observability/statement-count.ts expects it", () => {
     expect(requestContextKept).toBe(true);
   });
 
@@ -216,7 +216,7 @@ describe("GET /metrics", () => {
     expect(sample(text, 'parley_graphql_sql_statements_bucket{le="10"}')).toBe(5);
     expect(sample(text, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
     expect(text).toContain("nodejs_eventloop_lag_seconds");
-    // No pool tracked (SQLite, or db.ts not handing its pool over): the gauge has no samples.
+    // No pool tracked (SQLite, or src/db/client.ts not handing its pool over): the gauge has no samples.
     expect(text).not.toMatch(/^parley_db_pool_connections\{/m);
   });
 

@@ -2,8 +2,8 @@
 // cannot keep up with gets SERVER_BUSY refusals, not ever-later answers. MAX_EVENT_LOOP_LAG_MS=1
 // makes any burst such a burst; the unit tests of the check are in admission.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrl } from "../src/database-url.js";
-import { DEFAULT_QUERY } from "../src/default-query.js";
+import { databaseUrl } from "../src/db/url.js";
+import { DEFAULT_QUERY } from "../src/graphiql/default-query.js";
 import { createDatabase, dropDatabase } from "./helpers/databases.js";
 import { postQuery, startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";
 

@@ -2,8 +2,8 @@
 // statement_timeout, the pool size and a full pool are PostgreSQL's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { databaseUrl } from "../src/database-url.js";
-import { db, runCancellable } from "../src/db.js";
+import { databaseUrl } from "../src/db/url.js";
+import { db, runCancellable } from "../src/db/client.js";
 import { importConfiguredServer } from "./helpers/configured-server.js";
 
 let admin: pg.Client;

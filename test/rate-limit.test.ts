@@ -1,4 +1,4 @@
-// Rate limiting (src/rate-limit.ts, wired in src/limits.ts): budgets of cost points per client and
+// Rate limiting (src/guards/rate-limit.ts, wired in src/guards/limits.ts): budgets of cost points per client and
 // window, reported on every response, refused with 429 before any SQL; in memory and in Redis.
 import { once } from "node:events";
 import { createServer } from "node:http";
@@ -6,10 +6,10 @@ import type { AddressInfo } from "node:net";
 import { createYoga } from "graphql-yoga";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { config } from "../src/config.js";
-import { limitPlugins, type LimitOptions } from "../src/limits.js";
-import { addressBucket, MemoryStore, RedisStore } from "../src/rate-limit.js";
-import { statsOf } from "../src/request-stats.js";
+import { config } from "../src/config/settings.js";
+import { limitPlugins, type LimitOptions } from "../src/guards/limits.js";
+import { addressBucket, MemoryStore, RedisStore } from "../src/guards/rate-limit.js";
+import { statsOf } from "../src/observability/request-stats.js";
 import { schema } from "../src/schema/index.js";
 import { yoga } from "../src/yoga.js";
 import { logStatements } from "./helpers/sql-log.js";

@@ -1,4 +1,4 @@
-// src/start.ts on a database that already holds data: it serves it as it is, except that a search
+// src/db/prepare.ts on a database that already holds data: it serves it as it is, except that a search
 // index missing from it (data loaded before the search_index migration) is built once.
 import { describe, expect, it } from "vitest";
 import { seed } from "../seed/load.js";
@@ -14,7 +14,7 @@ describe("start-up on a database with data", () => {
     try {
       const before = await server.query(`{ search(query: "skusevicius") { totalCount } }`);
       expect(before.search.totalCount).toBe(0);
-      const { prepareDatabase } = await import("../src/start.js");
+      const { prepareDatabase } = await import("../src/db/prepare.js");
       const lines: string[] = [];
       await prepareDatabase((line) => lines.push(line));
       expect(lines).toEqual([expect.stringMatching(/^search index was empty: indexed \d+ documents in \d+ ms$/)]);

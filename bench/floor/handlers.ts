@@ -3,7 +3,7 @@ import type { OperationName } from "../operations.js";
 import { countryMeetings, meetingList, meetingNode, meetingOverview } from "./plans.js";
 import type { Sql } from "./sql.js";
 
-/** The meeting src/default-query.ts names. */
+/** The meeting src/graphiql/default-query.ts names. */
 const DEFAULT_MEETING = "kazakhstan-lithuania-foreign-ministry-consultations";
 
 export type FloorHandler = (sql: Sql, variables: Record<string, unknown>) => Promise<unknown>;

@@ -36,7 +36,7 @@ function headNode(head: Row | undefined, loaded: HeadsWithPosts, posts: number) 
   };
 }
 
-/** GraphiQL's default query (src/default-query.ts). */
+/** GraphiQL's default query (src/graphiql/default-query.ts). */
 export async function meetingOverview(sql: Sql, slug: string) {
   const [meeting] = await sql.all(`SELECT ${columns(sql.engine, "Meeting")} FROM "Meeting" WHERE "Meeting"."id" = ? LIMIT ? OFFSET ?`, [slug, 1, 0]);
   if (!meeting) return { meeting: null };

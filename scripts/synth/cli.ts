@@ -2,9 +2,9 @@
 // real seed if it is missing, and replaces the synthetic rows with a new set, showing progress.
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
-import { databaseUrl, describeDatabase } from "../../src/database-url.js";
-import { createDb } from "../../src/db.js";
-import { migrateDatabase } from "../../src/migrate.js";
+import { databaseUrl, describeDatabase } from "../../src/db/url.js";
+import { createDb } from "../../src/db/client.js";
+import { migrateDatabase } from "../../src/db/migrate.js";
 import { synthesize, type SynthPhase } from "./synthesize.js";
 
 const USAGE = "usage: npm run synth -- [--meetings N] [--seed S] [--database-url URL]";

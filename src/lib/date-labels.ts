@@ -1,6 +1,7 @@
 // Human labels for dates known to a day, a month or a year, so that every client prints
 // "September 2017" or "January–August 2017" the same way.
-import type { DatePrecision } from "../generated/prisma/enums.js";
+/** How much of a date the source gives (the values of the Prisma enum of the same name). */
+type DatePrecision = "DAY" | "MONTH" | "YEAR";
 
 const MONTHS = [
   "January", "February", "March", "April", "May", "June",

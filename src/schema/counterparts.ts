@@ -3,7 +3,7 @@
 // from the parent's meetings, loaded through `select` inside the parent's query, so the field
 // costs a fixed number of statements however many parents a list holds.
 import { getRefFromModel } from "@pothos/plugin-prisma";
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import { pageOf } from "../lib/array-page.js";
 import type { Country, Meeting, Person } from "../generated/prisma/client.js";
 import { PartialDate, partialDate } from "./dates.js";

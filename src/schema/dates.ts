@@ -1,5 +1,5 @@
 // Dates as the source gives them: a day, a month or a year, possibly inferred rather than printed.
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import type { DatePrecision as Precision } from "../generated/prisma/enums.js";
 import { partialDateLabel, periodLabel } from "../lib/date-labels.js";
 import { describedEnum } from "./enum-type.js";

@@ -1,5 +1,5 @@
 // Delegations (one per side of a meeting) and the people who took part.
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { describedEnum } from "./enum-type.js";
 import { byColumn, defineFilter, type Filter, defineOrder, filteredList } from "./filtering.js";

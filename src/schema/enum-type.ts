@@ -1,5 +1,5 @@
 // Declares a GraphQL enum whose values each carry a description (the docs pane is the manual).
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 
 export function describedEnum<const Value extends string>(
   name: string,

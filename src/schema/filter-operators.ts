@@ -3,7 +3,7 @@
 // column (lower case, no diacritics) so that "skusevicius" equals "Skusevičius" on both engines:
 // SQLite has no accent-insensitive collation and Prisma's `mode: insensitive` is PostgreSQL-only.
 import { GraphQLError } from "graphql";
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import { literalForLike, nameKey } from "../lib/text.js";
 
 type Where = Record<string, unknown>;

@@ -3,7 +3,7 @@
 // both into Prisma arguments. Every connection of a type takes the same two inputs, so an analyst
 // learns them once. Declarations are thunks because filters refer to one another in cycles
 // (meeting → delegation → meeting).
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import {
   badFilter,
   BooleanFilter,

@@ -1,8 +1,8 @@
 // Imports every type module (each registers its types with the builder), then builds the schema.
 import { GraphQLInterfaceType, GraphQLObjectType } from "graphql";
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import { registerNodeTypes } from "../lib/global-id.js";
-import { fingerprintCursors } from "../cursors.js";
+import { fingerprintCursors } from "../guards/cursors.js";
 import "./scalars.js";
 import "./dates.js";
 import "./source.js";

@@ -3,9 +3,9 @@
 import type { EnumRef } from "@pothos/core";
 import { getRefFromModel, queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
-import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import type { Context } from "./context.js";
+import { db } from "../db/client.js";
 import type { Country, MeetingType, Prisma, Topic } from "../generated/prisma/client.js";
 import { describedEnum } from "./enum-type.js";
 import { MeetingFilter } from "./meeting.js";

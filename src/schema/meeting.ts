@@ -1,6 +1,6 @@
 // Meetings (events between states' representatives) and the links between them.
-import { builder } from "../builder.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import { db } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { describedEnum } from "./enum-type.js";
 import { PartialDate, partialDate } from "./dates.js";

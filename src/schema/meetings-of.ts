@@ -3,7 +3,7 @@
 // inside the parent's query, so the connection still costs one SQL statement per level.
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import type { SchemaTypes } from "@pothos/core";
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import type { Meeting } from "../generated/prisma/client.js";
 import { Meeting as MeetingType, MeetingFilter, MeetingOrder } from "./meeting.js";
 import { filteredList, lazyList, type ListArgs } from "./filtering.js";

@@ -1,6 +1,6 @@
 // Organisations: ministries, embassies, international bodies, banks, movements.
-import { builder } from "../builder.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import { db } from "../db/client.js";
 import { describedEnum } from "./enum-type.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter } from "./filtering.js";

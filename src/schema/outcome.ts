@@ -1,5 +1,5 @@
 // What meetings produced: agreements, plans, matters under study, scheduled meetings.
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import { describedEnum } from "./enum-type.js";
 import { PartialDate, partialDate } from "./dates.js";
 import type { Prisma } from "../generated/prisma/client.js";

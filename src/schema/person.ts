@@ -1,6 +1,6 @@
 // People, the names they are written under, and the posts they hold.
-import { builder } from "../builder.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import { db } from "../db/client.js";
 import { describedEnum } from "./enum-type.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter, type ListArgs } from "./filtering.js";

@@ -1,5 +1,5 @@
 // Posts (positions within organisations) and the tenures of the people who hold them.
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { byColumn, defineFilter, defineOrder, filteredList, type Filter } from "./filtering.js";
 import { CountryFilter } from "./country.js";

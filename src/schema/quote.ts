@@ -1,5 +1,5 @@
 // Words quoted from people at meetings.
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { defineFilter, type Filter, defineOrder } from "./filtering.js";
 import { MeetingFilter } from "./meeting.js";

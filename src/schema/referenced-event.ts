@@ -1,5 +1,5 @@
 // Events a source mentions in connection with a meeting (summits, agreements, launches).
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import { describedEnum } from "./enum-type.js";
 import { PartialDate, partialDate } from "./dates.js";
 import type { Prisma } from "../generated/prisma/client.js";

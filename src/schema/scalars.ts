@@ -1,6 +1,6 @@
 // Calendar dates travel as "YYYY-MM-DD": the article's facts are days, months or years, never instants.
 import { GraphQLError } from "graphql";
-import { builder } from "../builder.js";
+import { builder } from "./builder.js";
 import { formatCalendarDate, parseCalendarDate } from "../lib/dates.js";
 
 builder.scalarType("Date", {

@@ -2,9 +2,9 @@
 // quotes, ranked, as a Relay connection whose edges say where and how each hit matched.
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
-import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import type { Context } from "./context.js";
+import { db } from "../db/client.js";
 import { highlight } from "../lib/search-text.js";
 import type { SearchEntityType } from "../search/documents.js";
 import { compareHits, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, queryWords, searchIndex, type MatchKind, type SearchHit } from "../search/query.js";

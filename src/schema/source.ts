@@ -1,6 +1,6 @@
 // Provenance: the sources Parley's facts come from, and the excerpts that support each fact.
-import { builder } from "../builder.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import { db } from "../db/client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { byColumn, defineFilter, defineOrder, filteredList, lazyList, type Filter } from "./filtering.js";
 import { MeetingFilter, MeetingOrder } from "./meeting.js";

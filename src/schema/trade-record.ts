@@ -1,6 +1,6 @@
 // Bilateral trade figures in UN Comtrade's shape: reporter, partner, flow, period, value.
-import { builder } from "../builder.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import { db } from "../db/client.js";
 import { describedEnum } from "./enum-type.js";
 import { Period, period } from "./dates.js";
 import type { Prisma } from "../generated/prisma/client.js";

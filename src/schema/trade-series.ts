@@ -4,8 +4,8 @@
 import type { EnumRef } from "@pothos/core";
 import { getRefFromModel, queryFromInfo } from "@pothos/plugin-prisma";
 import { GraphQLError } from "graphql";
-import { builder } from "../builder.js";
-import { db } from "../db.js";
+import { builder } from "./builder.js";
+import { db } from "../db/client.js";
 import type { Country, TradeFlow, TradeRecord } from "../generated/prisma/client.js";
 import { Period, period } from "./dates.js";
 

@@ -1,5 +1,5 @@
 // A fresh copy of the server's modules (Yoga, the Prisma client) configured by environment
-// variables, as src/config.ts reads them on import: a short OPERATION_TIMEOUT_MS, a small pool.
+// variables, as src/config/settings.ts reads them on import: a short OPERATION_TIMEOUT_MS, a small pool.
 // The test file's own imports keep the run's configuration.
 import { vi } from "vitest";
 
@@ -9,7 +9,7 @@ export async function importConfiguredServer(env: Record<string, string>) {
   vi.resetModules();
   try {
     const { yoga } = await import("../../src/yoga.js");
-    const { db } = await import("../../src/db.js");
+    const { db } = await import("../../src/db/client.js");
     return { yoga, db };
   } finally {
     for (const [name, value] of Object.entries(saved)) {

@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { isPostgresUrl } from "../../src/database-url.js";
+import { isPostgresUrl } from "../../src/db/url.js";
 
 const uniqueName = () => `parley_test_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
 

@@ -1,7 +1,7 @@
 // Every query the documentation shows: the README's "Example queries" and "Querying" sections and
 // GraphiQL's default query. The limits must admit all of them with a margin (test/cost.test.ts).
 import { readFileSync } from "node:fs";
-import { DEFAULT_QUERY } from "../../src/default-query.js";
+import { DEFAULT_QUERY } from "../../src/graphiql/default-query.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 

@@ -16,7 +16,7 @@ export async function startIsolatedServer(fill: (db: PrismaClient) => Promise<un
     await temp.dispose();
     throw error;
   }
-  // src/db.ts connects to DATABASE_URL when it is first imported, so the server's modules are
+  // src/db/client.ts connects to DATABASE_URL when it is first imported, so the server's modules are
   // loaded afresh while it names this database; the test file's own imports keep the run's.
   const runDatabaseUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = temp.url;
@@ -24,7 +24,7 @@ export async function startIsolatedServer(fill: (db: PrismaClient) => Promise<un
   try {
     const { graphql, query } = await import("./client.js");
     const { logStatements } = await import("./sql-log.js");
-    const { db: serverDb } = await import("../../src/db.js");
+    const { db: serverDb } = await import("../../src/db/client.js");
     return {
       graphql,
       query,

@@ -1,5 +1,5 @@
 // Counts the SQL statements Prisma sends while a piece of work runs (Prisma's query events).
-import { db } from "../../src/db.js";
+import { db } from "../../src/db/client.js";
 
 const statements: string[] = [];
 db.$on("query", (event) => statements.push(event.query));

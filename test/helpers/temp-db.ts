@@ -1,7 +1,7 @@
 // A database of a test's own, for tests that write (seed reloads), so they never disturb the others.
-import { createDb } from "../../src/db.js";
-import { databaseUrl } from "../../src/database-url.js";
-import { migrateDatabase } from "../../src/migrate.js";
+import { createDb } from "../../src/db/client.js";
+import { databaseUrl } from "../../src/db/url.js";
+import { migrateDatabase } from "../../src/db/migrate.js";
 import { createDatabase, dropDatabase } from "./databases.js";
 
 export async function createTempDb() {

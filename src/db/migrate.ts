@@ -4,9 +4,9 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { PrismaClient } from "./generated/prisma/client.js";
-import { isPostgresUrl } from "./database-url.js";
-import { PROJECT_ROOT } from "./lib/project-root.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { isPostgresUrl } from "./url.js";
+import { PROJECT_ROOT } from "../lib/project-root.js";
 
 const root = PROJECT_ROOT;
 

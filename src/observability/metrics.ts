@@ -3,8 +3,8 @@
 // labels: the first 100 distinct names, then "other"; unnamed operations share "unnamed".
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { BoundedLabels } from "./lib/bounded-labels.js";
-import { databasePoolUsage } from "./lib/database-pool.js";
+import { BoundedLabels } from "../lib/bounded-labels.js";
+import { databasePoolUsage } from "../db/pool.js";
 
 export const METRICS_PATH = "/metrics";
 

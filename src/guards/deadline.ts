@@ -1,5 +1,5 @@
 // The operation deadline: an operation still executing after OPERATION_TIMEOUT_MS ends with one
-// TIMEOUT error, and the database work behind it is cancelled (src/db.ts: no further statement is
+// TIMEOUT error, and the database work behind it is cancelled (src/db/client.ts: no further statement is
 // sent; on PostgreSQL the running ones are cancelled, and statement_timeout bounds any single
 // statement). Also: an operation that could not get a pooled connection in time fails as a whole
 // with SERVER_BUSY, which is overload, not the outage SERVICE_UNAVAILABLE reports.
@@ -11,9 +11,9 @@
 // for every well-formed request, and Yoga keeps to that for errors whose status is marked `spec`.
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
-import { config } from "./config.js";
-import { runCancellable } from "./db.js";
-import { isDatabaseBusy } from "./lib/database-errors.js";
+import { config } from "../config/settings.js";
+import { runCancellable } from "../db/client.js";
+import { isDatabaseBusy } from "../db/errors.js";
 
 /** Seconds a client is asked to wait before retrying an operation refused for overload. */
 export const BUSY_RETRY_AFTER_SECONDS = 1;

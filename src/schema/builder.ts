@@ -2,11 +2,11 @@
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import type PrismaTypes from "./generated/pothos-types.js";
-import { getDatamodel } from "./generated/pothos-types.js";
-import { db } from "./db.js";
+import type PrismaTypes from "../generated/pothos-types.js";
+import { getDatamodel } from "../generated/pothos-types.js";
+import { db } from "../db/client.js";
 import type { Context } from "./context.js";
-import { decodeGlobalId, encodeGlobalId } from "./lib/global-id.js";
+import { decodeGlobalId, encodeGlobalId } from "../lib/global-id.js";
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;

@@ -1,7 +1,7 @@
 // Structured logs and Prometheus metrics (GET /metrics). One JSON line per GraphQL request: request
 // id, operation name, duration, cost, SQL statements, status, outcome and error codes, rate
 // limiting. Never the query text (only at debug), never variables. The same summary feeds the
-// metrics (src/metrics.ts); statements are counted by src/statement-count.ts.
+// metrics (src/observability/metrics.ts); statements are counted by src/observability/statement-count.ts.
 import { getOperationAST, type DocumentNode, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { logger as sharedLogger, type Logger } from "./logging.js";

@@ -1,5 +1,5 @@
 // Limits enforced before any resolver runs, and rate limiting. Each refusal has a stable
-// `extensions.code` (README, "Limits"):
+// `extensions.code` (docs/limits-and-errors.md):
 //
 //   REQUEST_ENTITY_TOO_LARGE (413)  body over MAX_BODY_BYTES, with or without a Content-Length
 //   BATCHING_NOT_SUPPORTED (400)    a JSON array of operations
@@ -24,13 +24,13 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from "graphql";
-import { forEachFieldArguments } from "./lib/field-arguments.js";
-import { config } from "./config.js";
+import { forEachFieldArguments } from "../lib/field-arguments.js";
+import { config } from "../config/settings.js";
 import { operationCost } from "./cost.js";
 import { documentLimitsRule, isTokenLimitError, tooManyTokens } from "./document-limits.js";
-import { operationVariables } from "./lib/operation-variables.js";
+import { operationVariables } from "../lib/operation-variables.js";
 import { clientBuckets, MemoryStore, RedisStore, type RateLimitStore, type Spending } from "./rate-limit.js";
-import { statsOf } from "./request-stats.js";
+import { statsOf } from "../observability/request-stats.js";
 
 export interface LimitOptions {
   maxCost: number;

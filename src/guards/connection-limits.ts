@@ -10,9 +10,9 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from "graphql";
-import { forEachFieldArguments } from "./lib/field-arguments.js";
-import { operationVariables } from "./lib/operation-variables.js";
-import { filterNamed } from "./schema/filtering.js";
+import { forEachFieldArguments } from "../lib/field-arguments.js";
+import { operationVariables } from "../lib/operation-variables.js";
+import { filterNamed } from "../schema/filtering.js";
 
 export const MAX_PAGE_SIZE = 100;
 

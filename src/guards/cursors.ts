@@ -16,8 +16,8 @@ import {
   type GraphQLSchema,
   type StringValueNode,
 } from "graphql";
-import { forEachFieldArguments } from "./lib/field-arguments.js";
-import { operationVariables } from "./lib/operation-variables.js";
+import { forEachFieldArguments } from "../lib/field-arguments.js";
+import { operationVariables } from "../lib/operation-variables.js";
 
 const PAGING_ARGS = new Set(["first", "last", "after", "before"]);
 const CURSOR_ARGS = ["after", "before"] as const;

@@ -1,6 +1,6 @@
 // Every setting the server reads from its environment, validated once at start-up: a bad value
 // stops the server with one line naming the variable, instead of a misbehaving limit later.
-// The README's configuration table lists the same variables; a test keeps the two in step.
+// docs/configuration.md lists the same variables; a test keeps the two in step.
 import { z } from "zod";
 
 const integer = (minimum: number, maximum: number, fallback: number) =>
@@ -17,7 +17,7 @@ const schema = z.object({
   PORT: integer(0, 65_535, 4000),
   /** PostgreSQL pool size (pg's own default is 10). */
   DATABASE_POOL_MAX: integer(1, 1000, 10),
-  /** Largest cost an operation may have (see src/cost.ts for the model). */
+  /** Largest cost an operation may have (see src/guards/cost.ts for the model). */
   MAX_QUERY_COST: integer(1, 10_000_000, 10_000),
   MAX_QUERY_DEPTH: integer(1, 1000, 15),
   MAX_ALIASES: integer(0, 10_000, 30),

@@ -1,5 +1,5 @@
 // PostgreSQL pool usage for /metrics. The pg Pool is created inside @prisma/adapter-pg and is not
-// reachable from the PrismaClient, so src/db.ts hands it over here when it creates the pool itself.
+// reachable from the PrismaClient, so src/db/client.ts hands it over here when it creates the pool itself.
 // SQLite (better-sqlite3) has no pool: one synchronous connection, nothing to report.
 
 /** What pg.Pool exposes about its connections (a structural type: no import of pg here). */
@@ -11,7 +11,7 @@ export interface PoolUsage {
 
 let trackedPool: PoolUsage | undefined;
 
-/** Called by src/db.ts with the pool of the server's PrismaClient (PostgreSQL only). */
+/** Called by src/db/client.ts with the pool of the server's PrismaClient (PostgreSQL only). */
 export function trackDatabasePool(pool: PoolUsage | undefined): void {
   trackedPool = pool;
 }

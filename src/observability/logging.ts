@@ -1,7 +1,7 @@
 // Structured JSON logs (pino), one object per line on stdout. The level is config.LOG_LEVEL;
 // tests pass a destination of their own to read what was written.
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from "pino";
-import { config } from "./config.js";
+import { config } from "../config/settings.js";
 
 export type { Logger };
 

@@ -1,5 +1,5 @@
 // Rate limiting by client, as GitHub does it: each client has a budget of cost points (see
-// src/cost.ts) per window; an operation spends its cost (at least 1), and a request refused before
+// src/guards/cost.ts) per window; an operation spends its cost (at least 1), and a request refused before
 // it ran (bad syntax, too deep, too costly …) spends 1. The window opens with the client's first
 // request and lasts RATE_LIMIT_WINDOW_SECONDS; then the whole budget is back.
 //
@@ -100,7 +100,7 @@ export class RedisStore implements RateLimitStore {
   constructor(url: string, private readonly prefix = "parley:rate-limit:") {
     // Fail fast rather than queue: a request must not wait on an unreachable Redis.
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2_000 });
-    this.redis.on("error", () => {}); // reported per request instead (see limits.ts); ioredis reconnects.
+    this.redis.on("error", () => {}); // reported per request instead (see src/guards/limits.ts); ioredis reconnects.
     this.redis.defineCommand("parleySpend", { lua: SPEND_SCRIPT });
   }
 

@@ -1,9 +1,9 @@
 // Makes the database ready to serve: reachable, migrations applied, the seed loaded when empty.
-import { db } from "./db.js";
-import { databaseUrl, describeDatabase } from "./database-url.js";
+import { db } from "./client.js";
+import { databaseUrl, describeDatabase } from "./url.js";
 import { migrateDatabase, pendingMigrations } from "./migrate.js";
-import { seed } from "../seed/load.js";
-import { rebuildSearchIndex } from "./search/documents.js";
+import { seed } from "../../seed/load.js";
+import { rebuildSearchIndex } from "../search/documents.js";
 
 export async function prepareDatabase(log: (line: string) => void): Promise<void> {
   const url = databaseUrl();

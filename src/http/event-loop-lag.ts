@@ -1,4 +1,4 @@
-// How far behind the event loop is running, for admission control (src/admission.ts). On SQLite
+// How far behind the event loop is running, for admission control (src/http/admission.ts). On SQLite
 // every statement runs on the one JS thread (better-sqlite3 is synchronous), so a request runs from
 // start to finish without yielding and the in-flight count never grows: under overload the excess
 // waits in socket queues, where no counter sees it. Worse, libuv accepts one connection per loop

@@ -1,10 +1,10 @@
 // GET /ready for load balancers: 200 when the database answers and every committed migration is
 // applied, 503 otherwise or while draining. (GET /health, process up, is Yoga's own.)
 import type { Plugin } from "graphql-yoga";
-import { db } from "./db.js";
-import { databaseUrl } from "./database-url.js";
+import { db } from "../db/client.js";
+import { databaseUrl } from "../db/url.js";
 import { isDraining } from "./lifecycle.js";
-import { pendingMigrations } from "./migrate.js";
+import { pendingMigrations } from "../db/migrate.js";
 
 async function readiness(): Promise<{ ready: boolean; reason?: string }> {
   if (isDraining()) return { ready: false, reason: "shutting down" };

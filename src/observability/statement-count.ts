@@ -13,7 +13,7 @@
 // looks as expected.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Plugin } from "graphql-yoga";
-import { db } from "./db.js";
+import { db } from "../db/client.js";
 import { statsOf, type RequestStats } from "./request-stats.js";
 
 const currentRequest = new AsyncLocalStorage<RequestStats>();
@@ -45,7 +45,7 @@ function isPrismaQueue(candidate: unknown): candidate is PrismaQueue {
 export function keepRequestContext(client: object): boolean {
   const queue = (client as { _requestHandler?: { dataloader?: unknown } })._requestHandler?.dataloader;
   if (!isPrismaQueue(queue)) return false;
-  // The whole async context of the call, every AsyncLocalStorage included (src/db.ts keeps the
+  // The whole async context of the call, every AsyncLocalStorage included (src/db/client.ts keeps the
   // request's cancellation signal in one), not just the request's stats.
   type Snapshot = ReturnType<typeof AsyncLocalStorage.snapshot>;
   const madeIn = new WeakMap<object, Snapshot>();

@@ -2,7 +2,7 @@
 // a connection forever, and graceful shutdown. src/server.ts creates it and binds the port; tests
 // create it on a port of their own.
 import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
-import { config } from "./config.js";
+import { config } from "../config/settings.js";
 import { isDraining, startDraining } from "./lifecycle.js";
 
 export interface ServerTimeouts {

@@ -1,7 +1,7 @@
 // The one PrismaClient. DATABASE_URL picks the engine: SQLite under data/ by default, PostgreSQL
 // for a postgresql:// URL. Both clients are generated from the same models.
 //
-// Database work can be cancelled (src/deadline.ts does it when an operation runs out of time):
+// Database work can be cancelled (src/guards/deadline.ts does it when an operation runs out of time):
 // work run by `runCancellable(signal, …)` issues no statement once the signal has aborted, and on
 // PostgreSQL the statements it has running are cancelled on the server. better-sqlite3 runs each
 // statement synchronously, so on SQLite a running statement always runs to its end.
@@ -9,11 +9,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "./generated/prisma/client.js";
-import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client.js";
-import { config } from "./config.js";
-import { trackDatabasePool } from "./lib/database-pool.js";
-import { databaseUrl, isPostgresUrl, sqliteUrl } from "./database-url.js";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client.js";
+import { config } from "../config/settings.js";
+import { trackDatabasePool } from "./pool.js";
+import { databaseUrl, isPostgresUrl, sqliteUrl } from "./url.js";
 
 // Query events feed the statement counter that tests and benchmarks read.
 const log = [{ emit: "event" as const, level: "query" as const }];

@@ -4,19 +4,19 @@
 // minutes to drain the backlog afterwards); with it the excess is refused at once with
 // SERVER_BUSY (HTTP 503, Retry-After) and the requests admitted keep their usual latency.
 // A request is also refused at once while the event loop stays more than MAX_EVENT_LOOP_LAG_MS
-// behind: on SQLite the excess queues before any request is in flight (src/event-loop-lag.ts).
+// behind: on SQLite the excess queues before any request is in flight (src/http/event-loop-lag.ts).
 import type { Plugin } from "graphql-yoga";
-import { config } from "./config.js";
-import { BUSY_RETRY_AFTER_SECONDS, serverBusyError } from "./deadline.js";
+import { config } from "../config/settings.js";
+import { BUSY_RETRY_AFTER_SECONDS, serverBusyError } from "../guards/deadline.js";
 import { eventLoopLag } from "./event-loop-lag.js";
-import { statsOf } from "./request-stats.js";
+import { statsOf } from "../observability/request-stats.js";
 
 export interface AdmissionOptions {
   maxInFlight: number;
   queueTimeoutMs: number;
   /** 0 turns the lag check off. */
   maxEventLoopLagMs: number;
-  /** The current lag in milliseconds (src/event-loop-lag.ts unless a test supplies its own). */
+  /** The current lag in milliseconds (src/http/event-loop-lag.ts unless a test supplies its own). */
   lag?: () => number;
 }
 
@@ -28,7 +28,7 @@ const configured = (): AdmissionOptions => ({
 
 /**
  * The refusal: the same SERVER_BUSY error an operation gets when no database connection frees up
- * in time (src/deadline.ts), as a response, since this one ends the request before Yoga would
+ * in time (src/guards/deadline.ts), as a response, since this one ends the request before Yoga would
  * serialise an error. Its code goes into the request's stats: no result reaches the log plugin.
  */
 const busy = (request: Request) => {
