@@ -2,7 +2,7 @@
 import { GraphQLInterfaceType, GraphQLObjectType } from "graphql";
 import { builder } from "./builder.js";
 import { registerNodeTypes } from "../lib/global-id.js";
-import { fingerprintCursors } from "../guards/cursors.js";
+import { fingerprintCursors } from "./cursors.js";
 import "./scalars.js";
 import "./dates.js";
 import "./source.js";
