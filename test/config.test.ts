@@ -1,5 +1,5 @@
-// src/config/settings.ts: settings from the environment, validated at start-up, and the README's
-// configuration table that documents them.
+// src/config/settings.ts: settings from the environment, validated at start-up, and the table in
+// docs/configuration.md that documents them.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CONFIG_VARIABLES, loadConfig } from "../src/config/settings.js";
@@ -25,10 +25,9 @@ describe("loadConfig", () => {
   });
 });
 
-describe("the README's configuration table", () => {
+describe("the configuration table (docs/configuration.md)", () => {
   it("documents every variable the server reads", () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const table = readme.slice(readme.indexOf("\n## Configuration\n"), readme.indexOf("\n## ", readme.indexOf("\n## Configuration\n") + 1));
+    const table = readFileSync(new URL("../docs/configuration.md", import.meta.url), "utf8");
     const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map(([, name]) => name);
     expect(documented.sort()).toEqual([...CONFIG_VARIABLES, "DATABASE_URL", "NODE_ENV", "TEST_POSTGRES_URL"].sort());
   });

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl } from "../src/db/url.js";
 import { startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";
 
-// MAY audits the server does not pass, by id, each with its reason in the README's
-// "GraphQL over HTTP" section. None at present.
+// MAY audits the server does not pass, by id, each with its reason in docs/limits-and-errors.md,
+// "GraphQL over HTTP". None at present.
 const MAY_NOT_PASSED: string[] = [];
 
 let server: ServerProcess;
@@ -36,7 +36,7 @@ describe("graphql-http server audits", () => {
     expect(failures("SHOULD")).toEqual([]);
   });
 
-  it("passes every MAY but those the README lists", () => {
+  it("passes every MAY but those the documentation lists", () => {
     const notPassed = results.filter((result) => level(result) === "MAY" && result.status !== "ok").map((result) => result.id);
     expect(notPassed).toEqual(MAY_NOT_PASSED);
     const counts = ["MUST", "SHOULD", "MAY"].map((requirement) => {

@@ -1,23 +1,36 @@
-// Every query the documentation shows: the README's "Example queries" and "Querying" sections and
-// GraphiQL's default query. The limits must admit all of them with a margin (test/cost.test.ts).
-import { readFileSync } from "node:fs";
+// Every query the documentation shows: each operation in a `graphql` block of the README or of a
+// page under docs/ (with the JSON answer printed right after it, when there is one), and GraphiQL's
+// default query. test/docs.test.ts runs them; the limits must admit all of them with a margin
+// (test/cost.test.ts). Blocks that are not operations (schema excerpts) are left out.
+import { readdirSync, readFileSync } from "node:fs";
 import { DEFAULT_QUERY } from "../../src/graphiql/default-query.js";
 
-const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const root = new URL("../../", import.meta.url);
 
-function section(heading: string): string {
-  const start = readme.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new Error(`README has no "## ${heading}" section`);
-  const end = readme.indexOf("\n## ", start + 1);
-  return readme.slice(start, end < 0 ? undefined : end);
+export const DOC_PAGES = ["README.md", ...readdirSync(new URL("docs/", root)).filter((file) => file.endsWith(".md")).sort().map((file) => `docs/${file}`)];
+
+export interface DocumentedExample {
+  page: string;
+  name: string;
+  query: string;
+  /** The `data` the page shows for it, if it shows one. */
+  answer?: unknown;
 }
 
-export const DOCUMENTED_QUERIES = [
-  { name: "GraphiQL default query", query: DEFAULT_QUERY },
-  ...["Example queries", "Querying"].flatMap((heading) =>
-    [...section(heading).matchAll(/```graphql\n([\s\S]*?)```/g)].map(([, query]) => ({
+const isOperation = (block: string) => /^\s*(#[^\n]*\n\s*)*(query|mutation|subscription|fragment|\{)/.test(block);
+
+function examplesOf(page: string): DocumentedExample[] {
+  const text = readFileSync(new URL(page, root), "utf8");
+  return [...text.matchAll(/```graphql\n([\s\S]*?)```(?:\s*```json\n([\s\S]*?)```)?/g)]
+    .filter(([, query]) => isOperation(query!))
+    .map(([, query, json]) => ({
+      page,
       name: /query (\w+)/.exec(query!)?.[1] ?? query!.slice(0, 40),
       query: query!,
-    })),
-  ),
-];
+      ...(json === undefined ? {} : { answer: JSON.parse(json) as unknown }),
+    }));
+}
+
+export const DOCUMENTED_EXAMPLES = DOC_PAGES.flatMap(examplesOf);
+
+export const DOCUMENTED_QUERIES = [{ name: "GraphiQL default query", query: DEFAULT_QUERY }, ...DOCUMENTED_EXAMPLES];
