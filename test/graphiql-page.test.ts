@@ -28,4 +28,12 @@ describe("the GraphiQL page and its assets", () => {
     expect((await get("/graphiql/../../etc/passwd")).status).toBe(404);
     expect((await get("/graphiql/nope.js")).status).toBe(404);
   });
+
+  // Names an object has through its prototype once made the lookup find a function, and the
+  // request was never answered.
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"])("answers 404 at once for /graphiql/%s", async (name) => {
+    const response = await get(`/graphiql/${name}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe("Not found");
+  });
 });

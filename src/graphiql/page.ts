@@ -6,13 +6,15 @@ import type { GraphiQLOptions, Plugin } from "graphql-yoga";
 
 const ASSET_PATH = "/graphiql/";
 
-const assets: Record<string, { body: string; type: string }> = {
-  "graphiql.css": { body: css, type: "text/css; charset=utf-8" },
-  "graphiql.js": { body: js, type: "text/javascript; charset=utf-8" },
-  "worker-editorWorkerService.js": { body: editorWorkerService, type: "text/javascript; charset=utf-8" },
-  "worker-json.js": { body: jsonWorker, type: "text/javascript; charset=utf-8" },
-  "worker-graphql.js": { body: graphqlWorker, type: "text/javascript; charset=utf-8" },
-};
+// A Map, not an object literal: the name comes from the URL, and an object would also "have"
+// `constructor`, `__proto__` or `toString` through its prototype.
+const assets = new Map<string, { body: string; type: string }>([
+  ["graphiql.css", { body: css, type: "text/css; charset=utf-8" }],
+  ["graphiql.js", { body: js, type: "text/javascript; charset=utf-8" }],
+  ["worker-editorWorkerService.js", { body: editorWorkerService, type: "text/javascript; charset=utf-8" }],
+  ["worker-json.js", { body: jsonWorker, type: "text/javascript; charset=utf-8" }],
+  ["worker-graphql.js", { body: graphqlWorker, type: "text/javascript; charset=utf-8" }],
+]);
 
 /** The GraphiQL page; `options` reach GraphiQL as Yoga's own renderer would pass them. */
 export function renderGraphiQL(options?: GraphiQLOptions): string {
@@ -49,7 +51,7 @@ export function useGraphiQLAssets(): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(ASSET_PATH)) return;
-      const asset = assets[url.pathname.slice(ASSET_PATH.length)];
+      const asset = assets.get(url.pathname.slice(ASSET_PATH.length));
       endResponse(
         asset
           ? new fetchAPI.Response(asset.body, {
