@@ -93,6 +93,28 @@ describe("bad input", () => {
     expect(text).not.toMatch(/at .*\.ts:\d+|SELECT|prisma/i);
   });
 
+  it("answers a body that is not JSON with a fixed message that does not quote the body", async () => {
+    const response = await yoga.fetch("http://parley/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: '{"query": "{ __typename }", secret-token-7f3a',
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain("secret-token-7f3a");
+    expect(JSON.parse(text).errors).toEqual([{ message: "POST body sent invalid JSON.", extensions: { code: "BAD_REQUEST" } }]);
+  });
+
+  it.each(["variables", "extensions"])("answers a GET whose %s parameter is not JSON with 400 BAD_REQUEST, not an internal error", async (parameter) => {
+    const response = await yoga.fetch(`http://parley/graphql?query=${encodeURIComponent("{ __typename }")}&${parameter}=${encodeURIComponent("{secret-token-7f3a")}`, {
+      headers: { accept: "application/graphql-response+json" },
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain("secret-token-7f3a");
+    expect(codes(JSON.parse(text))).toEqual(["BAD_REQUEST"]);
+  });
+
   it("keeps serving after all of the above", async () => {
     const result = await graphql(`{ meetings(first: 1) { totalCount } }`);
     expect(result.data).toEqual({ meetings: { totalCount: 2 } });

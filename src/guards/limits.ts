@@ -67,6 +67,28 @@ interface RequestLimits {
 const refusal = (message: string, code: string, status: number, extensions: Record<string, unknown> = {}, headers?: Record<string, string>) =>
   new GraphQLError(message, { extensions: { code, ...extensions, http: { status, ...(headers && { headers }) } } });
 
+/**
+ * Runs Yoga's request parser so that a malformed request is the client's 400, in words of our own:
+ * its GET parser lets JSON.parse's SyntaxError for a bad `variables` or `extensions` parameter
+ * escape as an internal error (500), and its POST parser attaches the JSON parser's message as
+ * `extensions.originalError`, which quotes the body back to the sender (and to any cache or page
+ * that shows errors). Its fixed message and code already say what is wrong.
+ */
+async function parsingRequest<T>(requestParser: (request: Request) => T | Promise<T>, request: Request): Promise<T> {
+  try {
+    return await requestParser(request);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw refusal("The request's `variables` or `extensions` parameter is not valid JSON.", "BAD_REQUEST", 400);
+    if (error instanceof GraphQLError && error.extensions.originalError !== undefined) {
+      // Yoga keeps a body that is not JSON at 400 under `Accept: application/json` only while the
+      // error carries its originalError; without it, the status must be stated outright.
+      const { originalError, http, ...extensions } = error.extensions; // eslint-disable-line @typescript-eslint/no-unused-vars
+      throw new GraphQLError(error.message, { extensions: { ...extensions, http: { ...(http as object), spec: false } } });
+    }
+    throw error;
+  }
+}
+
 const tooLarge = (limit: number) =>
   refusal(`The request body is larger than ${limit} bytes.`, "REQUEST_ENTITY_TOO_LARGE", 413, { limit });
 
@@ -158,12 +180,12 @@ export function limitPlugins(overrides: Partial<LimitOptions> = {}): Plugin[] {
         if (length && Number(length) > options.maxBodyBytes) throw tooLarge(options.maxBodyBytes);
         const budget = await spend(limits, 0);
         if (budget && !budget.allowed) throw rateLimited(request, budget, 0);
-        if (!incoming.body) return requestParser(incoming);
+        if (!incoming.body) return parsingRequest(requestParser, incoming);
         const body = await readBody(incoming, options.maxBodyBytes);
         const headers = new fetchAPI.Headers(incoming.headers);
         headers.delete("content-length");
         headers.delete("transfer-encoding");
-        return requestParser(new fetchAPI.Request(incoming.url, { method: incoming.method, headers, body, signal: incoming.signal }));
+        return parsingRequest(requestParser, new fetchAPI.Request(incoming.url, { method: incoming.method, headers, body, signal: incoming.signal }));
       });
       return {
         onRequestParseDone({ requestParserResult }) {
