@@ -1,28 +1,37 @@
 // Binds the port and handles signals; everything else is built in yoga.ts and src/http/node-server.ts.
 import { config } from "./config/settings.js";
-import { db } from "./db/client.js";
 import { watchEventLoop } from "./http/event-loop-lag.js";
-import { createParleyServer, shutDown } from "./http/node-server.js";
-import { prepareDatabase } from "./db/prepare.js";
-import { yoga } from "./yoga.js";
+import { createParleyServer, ensurePortFree, listen, shutDown } from "./http/node-server.js";
 
 const started = performance.now();
 const port = config.PORT;
 
-try {
+/** What start-up needs to stop again. */
+async function start() {
+  await ensurePortFree(port);
+  // Loaded here rather than imported above: opening the database happens as these modules load,
+  // and a DATABASE_URL no engine takes (or a database folder that cannot be made) must be a
+  // start-up failure like any other, one line and exit 1, not a stack trace.
+  const { db } = await import("./db/client.js");
+  const { prepareDatabase } = await import("./db/prepare.js");
   await prepareDatabase((line) => console.log(line));
+  const { yoga } = await import("./yoga.js");
+  const server = createParleyServer(yoga);
+  await listen(server, port);
+  return { db, server, endpoint: yoga.graphqlEndpoint };
+}
+
+let running: Awaited<ReturnType<typeof start>>;
+try {
+  running = await start();
 } catch (error) {
   // One line a person can act on, not a stack trace.
   console.error(`Parley could not start: ${(error as Error).message.split("\n")[0]}`);
   process.exit(1);
 }
-
-const server = createParleyServer(yoga);
-server.listen(port, () => {
-  watchEventLoop();
-  const ms = Math.round(performance.now() - started);
-  console.log(`Parley ready in ${ms} ms: GraphiQL at http://localhost:${port}${yoga.graphqlEndpoint}`);
-});
+const { db, server, endpoint } = running;
+watchEventLoop();
+console.log(`Parley ready in ${Math.round(performance.now() - started)} ms: GraphiQL at http://localhost:${port}${endpoint}`);
 
 // SIGTERM (orchestrators) and SIGINT (Ctrl-C) drain: /ready turns 503, new connections are
 // refused, in-flight requests finish, then the pool closes. Exit 0 when everything finished within

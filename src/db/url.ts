@@ -26,6 +26,13 @@ export function sqliteUrl(url = databaseUrl()): string {
     throw new Error(`DATABASE_URL must be a file: or postgresql:// URL, got "${url.split(":")[0]}:…"`);
   }
   const file = url.slice("file:".length);
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") {
+    const folder = path.dirname(path.resolve(file));
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new Error(`cannot create the folder of the SQLite database ${url}: ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
   return url;
 }

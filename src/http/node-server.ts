@@ -2,6 +2,7 @@
 // a connection forever, and graceful shutdown. src/server.ts creates it and binds the port; tests
 // create it on a port of their own.
 import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
+import { createServer as createNetServer, type Server as NetServer } from "node:net";
 import { config } from "../config/settings.js";
 import { isDraining, startDraining } from "./lifecycle.js";
 
@@ -74,4 +75,28 @@ export function shutDown(server: Server, graceMs: number): Promise<boolean> {
     });
     server.closeIdleConnections();
   });
+}
+
+/** Binds `server` to `port`; rejects with a message a person can act on when the port is taken. */
+export function listen(server: Server | NetServer, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use (set PORT to another one, or stop what is listening there)`) : error);
+    };
+    server.once("error", failed);
+    server.listen(port, () => {
+      server.off("error", failed);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Fails as `listen` would if `port` is taken, without keeping it: start-up checks the port before
+ * it touches the database, so that a second `npm start` does not migrate, then die.
+ */
+export async function ensurePortFree(port: number): Promise<void> {
+  const probe = createNetServer();
+  await listen(probe, port);
+  await new Promise((resolve) => probe.close(resolve));
 }
