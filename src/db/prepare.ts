@@ -4,6 +4,7 @@ import { databaseUrl, describeDatabase } from "./url.js";
 import { migrateDatabase, pendingMigrations } from "./migrate.js";
 import { seed } from "../../seed/load.js";
 import { rebuildSearchIndex } from "../search/documents.js";
+import { checkIntegrity } from "./integrity.js";
 
 export async function prepareDatabase(log: (line: string) => void): Promise<void> {
   const url = databaseUrl();
@@ -12,6 +13,12 @@ export async function prepareDatabase(log: (line: string) => void): Promise<void
   } catch (error) {
     const reason = (error as Error).message.trim().split("\n").pop();
     throw new Error(`cannot reach ${describeDatabase(url)} (${reason})`);
+  }
+  const damage = await checkIntegrity(db, url);
+  if (damage) {
+    // Served anyway, so that /ready can say why this replica must not get traffic.
+    log(`the database file is damaged (${damage}): /ready answers 503; restore it from a backup`);
+    return;
   }
   // The CLI costs seconds (ten on PostgreSQL, whose pool keeps it alive): run it only when needed.
   const pending = await pendingMigrations(db, url);
