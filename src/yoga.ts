@@ -10,7 +10,7 @@ import { observabilityPlugins } from "./observability/plugins.js";
 import { deadlinePlugins } from "./guards/deadline.js";
 import { useAdmissionControl } from "./http/admission.js";
 import { useReadinessCheck } from "./http/readiness.js";
-import { isDatabaseUnavailable } from "./db/errors.js";
+import { classifyError } from "./db/errors.js";
 import { DEFAULT_QUERY } from "./graphiql/default-query.js";
 import { renderGraphiQL, useGraphiQLAssets } from "./graphiql/page.js";
 import { schema } from "./schema/index.js";
@@ -43,7 +43,15 @@ export function createParleyYoga() {
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
         }
-        if (isDatabaseUnavailable(original)) {
+        const failed = classifyError(original);
+        // Nobody reads this answer; the code and status (nginx's 499) are for logs and metrics,
+        // which must not count a client hanging up as a failure of the server or its database.
+        if (failed === "client-gone") {
+          return new GraphQLError("The client closed the connection before its request was read.", {
+            extensions: { code: "CLIENT_CLOSED_REQUEST", http: { status: 499 } },
+          });
+        }
+        if (failed === "unavailable") {
           return new GraphQLError("The database is unavailable; retry shortly.", {
             extensions: { code: "SERVICE_UNAVAILABLE" },
           });

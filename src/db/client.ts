@@ -93,16 +93,30 @@ function refusingCancelledWork<T extends object>(queryable: T): T {
   });
 }
 
+// PostgreSQL ends connections on its own (pg_terminate_backend, failover, a crash,
+// idle_session_timeout), and a pg client whose connection ends emits "error": an event nobody
+// listens to throws and kills the process. What matters is already handled elsewhere: a query in
+// flight rejects with the error (the request answers SERVICE_UNAVAILABLE), a client that failed is
+// not returned to the pool, and pg-pool drops idle ones that fail and opens new ones on demand.
+const ignoreConnectionLoss = (): void => {};
+
 /**
  * A pg pool whose queries, when run under a signal, are cancelled on the server as it aborts
  * (pg_cancel_backend from a connection of their own, since the pool may be full).
  */
 function cancellingPool(poolConfig: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(poolConfig);
+  // pg-pool listens to a client only while it is idle: one checked out (by `query` below, by
+  // pool.query, or by @prisma/adapter-pg for a transaction, which stops listening before it
+  // releases) would otherwise have no listener at all when its connection ends.
+  pool.on("connect", (client) => client.on("error", ignoreConnectionLoss));
+  // Idle clients' errors reach the pool; @prisma/adapter-pg listens too, but only once connected.
+  pool.on("error", ignoreConnectionLoss);
   const plainQuery = pool.query.bind(pool) as unknown as Method;
 
   const cancelBackend = async (processId: number): Promise<void> => {
     const canceller = new pg.Client({ connectionString: poolConfig.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    canceller.on("error", ignoreConnectionLoss);
     try {
       await canceller.connect();
       await canceller.query("SELECT pg_cancel_backend($1)", [processId]);

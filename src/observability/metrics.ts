@@ -16,7 +16,8 @@ export interface RequestSummary {
   cost: number | null;
   statements: number;
   status: number;
-  outcome: "ok" | "error";
+  /** "aborted" when the client went away before the response: its failure, not the server's. */
+  outcome: "ok" | "error" | "aborted";
   errorCodes: string[];
   rateLimited: boolean;
 }
@@ -31,7 +32,7 @@ export function createMetrics({ operationNames = 100, errorCodes = 50 } = {}) {
 
   const requests = new Counter({
     name: "parley_graphql_requests_total",
-    help: "GraphQL requests by operation name and outcome (ok, or error when any error was returned or the status was 4xx/5xx).",
+    help: "GraphQL requests by operation name and outcome (ok; aborted when the client closed the connection first; otherwise error when any error was returned or the status was 4xx/5xx).",
     labelNames: ["operation", "outcome"] as const,
     registers: [registry],
   });

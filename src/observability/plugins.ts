@@ -80,7 +80,7 @@ function useRequestLog(logger: Logger, metrics: Metrics): Plugin {
         cost: stats.cost?.requested ?? null,
         statements: stats.statements,
         status: response.status,
-        outcome: failed ? "error" : "ok",
+        outcome: request.signal.aborted ? "aborted" : failed ? "error" : "ok",
         errorCodes: stats.errorCodes,
         rateLimited: stats.rateLimited,
       };
