@@ -10,10 +10,12 @@ import { observabilityPlugins } from "./observability/plugins.js";
 import { deadlinePlugins } from "./guards/deadline.js";
 import { useAdmissionControl } from "./http/admission.js";
 import { useReadinessCheck } from "./http/readiness.js";
+import { useResponseStatus } from "./http/response-status.js";
 import { classifyError } from "./db/errors.js";
 import { DEFAULT_QUERY } from "./graphiql/default-query.js";
 import { renderGraphiQL, useGraphiQLAssets } from "./graphiql/page.js";
 import { schema } from "./schema/index.js";
+import { config } from "./config/settings.js";
 
 export function createParleyYoga() {
   return createYoga({
@@ -24,9 +26,19 @@ export function createParleyYoga() {
     // cannot reach, leaving a blank page.
     renderGraphiQL,
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
+    // The API uses no cookies, so any origin may read it, never with credentials; browser code
+    // needs to see the rate limit, when to retry and the request id it should quote.
+    cors: {
+      origin: config.CORS_ORIGINS === "*" ? "*" : config.CORS_ORIGINS.split(","),
+      credentials: false,
+      methods: ["GET", "POST"],
+      maxAge: 86_400,
+      exposedHeaders: ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "Retry-After", "x-request-id"],
+    },
     plugins: [
       ...observabilityPlugins(),
       useGraphiQLAssets(),
+      useResponseStatus(),
       useReadinessCheck(),
       useAdmissionControl(),
       ...limitPlugins(),

@@ -46,6 +46,11 @@ const schema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(1, 600_000, 5_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000, 10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  /** Origins whose browser code may call the API: `*` (any, without credentials) or a comma-separated list. */
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^(\*|https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*)$/, { error: "must be * or comma-separated origins such as https://app.example.org" })
+    .default("*"),
 });
 
 export type Config = z.infer<typeof schema>;

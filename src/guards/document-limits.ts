@@ -113,5 +113,5 @@ export const isTokenLimitError = (error: unknown) => error instanceof GraphQLErr
 
 export const tooManyTokens = (limit: number) =>
   new GraphQLError(`The document has more than ${limit} tokens; parsing stopped there.`, {
-    extensions: { code: "TOO_MANY_TOKENS", limit, http: { status: 400 } },
+    extensions: { code: "TOO_MANY_TOKENS", limit, http: { status: 400, spec: true } },
   });

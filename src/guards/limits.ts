@@ -64,8 +64,15 @@ interface RequestLimits {
   spent?: Spending & { cost: number };
 }
 
-const refusal = (message: string, code: string, status: number, extensions: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  new GraphQLError(message, { extensions: { code, ...extensions, http: { status, ...(headers && { headers }) } } });
+/**
+ * A refusal with its HTTP status under `application/graphql-response+json`. `spec` (Yoga's mark for
+ * "the GraphQL-over-HTTP status") turns it into 200 under the legacy `application/json`, as that
+ * media type asks for every well-formed request. A body too large to read or a batch is no
+ * well-formed request, and a rate limit concerns the client, not its request (HTTP clients and
+ * proxies back off on 429 and Retry-After): those keep their status under both.
+ */
+const refusal = (message: string, code: string, status: number, extensions: Record<string, unknown> = {}, headers?: Record<string, string>, spec = true) =>
+  new GraphQLError(message, { extensions: { code, ...extensions, http: { status, spec, ...(headers && { headers }) } } });
 
 /**
  * Runs Yoga's request parser so that a malformed request is the client's 400, in words of our own:
@@ -78,7 +85,7 @@ async function parsingRequest<T>(requestParser: (request: Request) => T | Promis
   try {
     return await requestParser(request);
   } catch (error) {
-    if (error instanceof SyntaxError) throw refusal("The request's `variables` or `extensions` parameter is not valid JSON.", "BAD_REQUEST", 400);
+    if (error instanceof SyntaxError) throw refusal("The request's `variables` or `extensions` parameter is not valid JSON.", "BAD_REQUEST", 400, {}, undefined, false);
     if (error instanceof GraphQLError && error.extensions.originalError !== undefined) {
       // Yoga keeps a body that is not JSON at 400 under `Accept: application/json` only while the
       // error carries its originalError; without it, the status must be stated outright.
@@ -90,7 +97,7 @@ async function parsingRequest<T>(requestParser: (request: Request) => T | Promis
 }
 
 const tooLarge = (limit: number) =>
-  refusal(`The request body is larger than ${limit} bytes.`, "REQUEST_ENTITY_TOO_LARGE", 413, { limit });
+  refusal(`The request body is larger than ${limit} bytes.`, "REQUEST_ENTITY_TOO_LARGE", 413, { limit }, undefined, false);
 
 async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const reader = request.body!.getReader();
@@ -166,7 +173,7 @@ export function limitPlugins(overrides: Partial<LimitOptions> = {}): Plugin[] {
     const seconds = Math.max(1, Math.ceil(spending.resetMs / 1000));
     const resetAt = new Date(Date.now() + spending.resetMs).toISOString();
     const needs = cost > 0 ? `this operation costs ${cost} points and the client has ${spending.remaining} of ${options.rateLimitPoints} left` : `the client has spent its ${options.rateLimitPoints} points`;
-    return refusal(`Rate limit exceeded: ${needs} in this ${options.rateLimitWindowSeconds}-second window. Retry in ${seconds} s (at ${resetAt}).`, "RATE_LIMITED", 429, { retryAfterSeconds: seconds, resetAt, cost }, { "Retry-After": String(seconds) });
+    return refusal(`Rate limit exceeded: ${needs} in this ${options.rateLimitWindowSeconds}-second window. Retry in ${seconds} s (at ${resetAt}).`, "RATE_LIMITED", 429, { retryAfterSeconds: seconds, resetAt, cost }, { "Retry-After": String(seconds) }, false);
   };
 
   const requestLimits: Plugin = {
@@ -190,7 +197,7 @@ export function limitPlugins(overrides: Partial<LimitOptions> = {}): Plugin[] {
       return {
         onRequestParseDone({ requestParserResult }) {
           if (Array.isArray(requestParserResult)) {
-            throw refusal("Batched requests (a JSON array of operations) are not supported: send one operation per request.", "BATCHING_NOT_SUPPORTED", 400);
+            throw refusal("Batched requests (a JSON array of operations) are not supported: send one operation per request.", "BATCHING_NOT_SUPPORTED", 400, {}, undefined, false);
           }
         },
       };
