@@ -46,6 +46,8 @@ const schema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(1, 600_000, 5_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000, 10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  /** Bearer token /metrics asks for; unset, /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
   /** Origins whose browser code may call the API: `*` (any, without credentials) or a comma-separated list. */
   CORS_ORIGINS: z
     .string()

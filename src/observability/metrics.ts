@@ -1,8 +1,11 @@
 // Prometheus metrics, served as text on GET /metrics. Each Yoga instance has a registry of its own
 // (tests build several in one process). Operation names come from clients, so they are bounded
 // labels: the first 100 distinct names, then "other"; unnamed operations share "unnamed".
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { config } from "../config/settings.js";
 import { BoundedLabels } from "../lib/bounded-labels.js";
 import { databasePoolUsage } from "../db/pool.js";
 
@@ -88,10 +91,37 @@ export function createMetrics({ operationNames = 100, errorCodes = 50 } = {}) {
 }
 
 /** Serves GET /metrics before any other plugin sees the request: no GraphQL body, no rate limit. */
-export function useMetricsEndpoint(metrics: Metrics): Plugin {
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+const isLoopback = (address: string) => /^(127\.|::1$|::ffff:127\.)/.test(address);
+
+/**
+ * Who may read /metrics: it tells the process's memory, versions and traffic, which is nobody
+ * else's business. With a token (METRICS_TOKEN), whoever sends it as `Authorization: Bearer …`
+ * (compared in constant time); without one, only this machine (a scraper or sidecar on loopback),
+ * and in-process callers, which have no socket at all.
+ */
+function mayReadMetrics(request: Request, serverContext: unknown, token: string | undefined): boolean {
+  if (token) {
+    const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+    return given !== undefined && timingSafeEqual(digest(given), digest(token));
+  }
+  const address = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress;
+  return address === undefined || isLoopback(address);
+}
+
+export function useMetricsEndpoint(metrics: Metrics, token = config.METRICS_TOKEN): Plugin {
   return {
-    async onRequest({ url, request, endResponse, fetchAPI }) {
+    async onRequest({ url, request, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== METRICS_PATH || request.method !== "GET") return;
+      if (!mayReadMetrics(request, serverContext, token)) {
+        endResponse(
+          token
+            ? new fetchAPI.Response("A bearer token is required.", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"' } })
+            : new fetchAPI.Response("Metrics are served to this machine only; set METRICS_TOKEN to scrape them from elsewhere.", { status: 403 }),
+        );
+        return;
+      }
       endResponse(
         new fetchAPI.Response(await metrics.registry.metrics(), {
           headers: { "content-type": metrics.registry.contentType, "cache-control": "no-store" },
