@@ -6,11 +6,13 @@ import { useConnectionLimits } from "./guards/connection-limits.js";
 import { useListCursors } from "./guards/cursors.js";
 import { useInputErrorCodes } from "./guards/input-errors.js";
 import { limitPlugins } from "./guards/limits.js";
+import { useNestingLimit } from "./guards/nesting.js";
 import { observabilityPlugins } from "./observability/plugins.js";
 import { deadlinePlugins } from "./guards/deadline.js";
 import { useAdmissionControl } from "./http/admission.js";
 import { useReadinessCheck } from "./http/readiness.js";
 import { useResponseStatus } from "./http/response-status.js";
+import { useResponseSizeLimit } from "./guards/response-size.js";
 import { classifyError } from "./db/errors.js";
 import { DEFAULT_QUERY } from "./graphiql/default-query.js";
 import { renderGraphiQL, useGraphiQLAssets } from "./graphiql/page.js";
@@ -26,6 +28,8 @@ export function createParleyYoga() {
     // cannot reach, leaving a blank page.
     renderGraphiQL,
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
+    // Replaced by limitPlugins' own, bounded by bytes and keeping only valid documents (limits.ts).
+    parserAndValidationCache: false,
     // The API uses no cookies, so any origin may read it, never with credentials; browser code
     // needs to see the rate limit, when to retry and the request id it should quote.
     cors: {
@@ -39,9 +43,11 @@ export function createParleyYoga() {
       ...observabilityPlugins(),
       useGraphiQLAssets(),
       useResponseStatus(),
+      useResponseSizeLimit(),
       useReadinessCheck(),
       useAdmissionControl(),
       ...limitPlugins(),
+      useNestingLimit(),
       useInputErrorCodes(),
       useConnectionLimits(),
       useListCursors(),

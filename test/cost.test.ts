@@ -62,13 +62,51 @@ describe("the cost model", () => {
     expect(cost(`query ($no: Boolean!) { meeting(slug: "x") { place @include(if: $no) { name } } }`, { no: false })).toBe(1);
   });
 
-  it("leaves introspection free (graphql-js refuses introspection nested to fan out) and within the depth limit", async () => {
+  it("costs introspection like any field, its lists as long as in the schema: GraphiQL's query about its answer's objects", async () => {
     const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true });
-    expect(cost(query)).toBe(0);
+    expect(cost(query)).toBe(3267);
+    expect(cost(query) * 3).toBeLessThanOrEqual(config.MAX_QUERY_COST);
+    expect(cost(`{ __schema { types { name } } }`)).toBe(1 + Object.keys(schema.getTypeMap()).length);
     const introspection = await post(query);
     expect(introspection.body.errors).toBeUndefined();
+    expect(introspection.body.extensions?.cost).toEqual({ requested: 3267, limit: config.MAX_QUERY_COST });
+    let objects = 0;
+    const count = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(count);
+      else if (value && typeof value === "object") {
+        objects += 1;
+        Object.values(value).forEach(count);
+      }
+    };
+    count((introspection.body.data as { __schema: unknown }).__schema);
+    expect(Math.abs(objects - 3267)).toBeLessThan(3267 / 10);
+    // Aliases inside one __schema multiply its lists, and the cost with them.
+    const aliased = Array.from({ length: 10 }, (_, i) => `t${i}: types { fields { args { type { name } } type { name } } }`).join(" ");
+    expect(cost(`{ __schema { ${aliased} } }`)).toBeGreaterThan(config.MAX_QUERY_COST);
     const fanOut = await post(`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`);
     expect(fanOut.body.errors?.[0]?.message).toBe("Maximum introspection depth exceeded");
+  });
+});
+
+describe("filter conditions", () => {
+  const titles = (n: number) => ({ OR: Array.from({ length: n }, (_, i) => ({ title: { contains: `t${i}` } })) });
+
+  it("costs each leaf operator, through AND/OR/NOT and relation filters, written in the query", () => {
+    expect(cost(`{ meetings(filter: { title: { contains: "a", startsWith: "b" } }) { totalCount } }`)).toBe(1 + 2);
+    const nested = `{ meetings(filter: { AND: [{ date: { gte: "2001-01-01" } }, { NOT: { place: { name: { in: ["Vilnius", "Riga"] } } } }], delegations: { some: { side: { equals: HOST } } } }) { totalCount } }`;
+    expect(cost(nested)).toBe(1 + 3);
+  });
+
+  it("costs the conditions passed in variables, 60 × 60 OR'd conditions as 3,600", () => {
+    const query = `query ($filter: MeetingFilter) { meetings(first: 1, filter: $filter) { totalCount } }`;
+    expect(cost(query, { filter: titles(3) })).toBe(1 + 3);
+    expect(cost(query, { filter: { OR: Array.from({ length: 60 }, () => titles(60)) } })).toBe(1 + 3600);
+  });
+
+  it("counts a filter each time its field is resolved", () => {
+    const query = `query ($filter: DelegationFilter) { meetings(first: 10) { edges { node { delegations(first: 1, filter: $filter) { totalCount } } } } }`;
+    const none = cost(query, {});
+    expect(cost(query, { filter: { side: { equals: "HOST" }, NOT: { side: { equals: "GUEST" } } } })).toBe(none + 10 * 2);
   });
 });
 
@@ -81,7 +119,7 @@ describe("the limits' defaults admit every documented query with a margin", () =
 
   it("cost: the costliest example is under a fifth of MAX_QUERY_COST", () => {
     const costliest = Math.max(...measured.map((query) => query.cost));
-    expect(costliest).toBe(1661); // DeputyMinistersAtTheTime: 20 people × 20 posts, sizes not given
+    expect(costliest).toBe(1663); // DeputyMinistersAtTheTime: 20 people × 20 posts, sizes not given, 2 filter conditions
     expect(costliest * 5).toBeLessThanOrEqual(config.MAX_QUERY_COST);
   });
 

@@ -1,12 +1,13 @@
 // The HTTP server's socket timeouts (src/http/node-server.ts) on a real port: a client that sends its
 // headers or body too slowly, or keeps an idle connection, cannot hold a socket for long.
+import { once } from "node:events";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configuredTimeouts, createParleyServer } from "../src/http/node-server.js";
 import { yoga } from "../src/yoga.js";
 import { closedWithin, get, openSocket, readResponse } from "./helpers/raw-http.js";
 
-const TIMEOUTS = { headersTimeoutMs: 400, requestTimeoutMs: 1_000, keepAliveTimeoutMs: 300 };
+const TIMEOUTS = { headersTimeoutMs: 400, requestTimeoutMs: 1_000, keepAliveTimeoutMs: 300, sendTimeoutMs: 2_000 };
 
 let server: Server;
 let port: number;
@@ -29,8 +30,8 @@ function trickle(socket: import("node:net").Socket, line: string, everyMs: numbe
 describe("socket timeouts", () => {
   it("takes them from the configuration by default", () => {
     const configured = createParleyServer(yoga);
-    expect(configuredTimeouts()).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
-    expect([configured.headersTimeout, configured.requestTimeout, configured.keepAliveTimeout]).toEqual([10_000, 30_000, 5_000]);
+    expect(configuredTimeouts()).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, sendTimeoutMs: 30_000 });
+    expect([configured.headersTimeout, configured.requestTimeout, configured.keepAliveTimeout, configured.timeout]).toEqual([10_000, 30_000, 5_000, 30_000]);
   });
 
   it("answers 408 and closes a connection whose headers arrive too slowly (HEADERS_TIMEOUT_MS)", async () => {
@@ -70,5 +71,41 @@ describe("socket timeouts", () => {
     // Keep-Alive header never sends into a closing socket).
     expect(ms).toBeGreaterThanOrEqual(TIMEOUTS.keepAliveTimeoutMs - 50);
     expect(ms).toBeLessThan(TIMEOUTS.keepAliveTimeoutMs + 1_000 + 500);
+  });
+
+  it("closes a connection whose client stops reading the response (SEND_TIMEOUT_MS)", async () => {
+    // A response far larger than the socket buffers, to a client that never reads it.
+    const size = 64 * 1024 * 1024;
+    let socketClosed!: (bytesWritten: number) => void;
+    const closed = new Promise<number>((resolve) => (socketClosed = resolve));
+    const big = createParleyServer(
+      (_request, response) => {
+        const socket = response.socket!;
+        socket.once("close", () => socketClosed(socket.bytesWritten));
+        response.end(Buffer.alloc(size, 0x20));
+      },
+      { ...TIMEOUTS, sendTimeoutMs: 300 },
+    );
+    await new Promise<void>((resolve) => big.listen(0, "127.0.0.1", resolve));
+    try {
+      const socket = await openSocket((big.address() as { port: number }).port);
+      socket.pause();
+      socket.write(get("/big"));
+      const started = performance.now();
+      // Without the timeout the response never finishes and the connection stays open.
+      const outcome = await Promise.race([closed, new Promise<"open">((resolve) => setTimeout(() => resolve("open"), 10_000))]);
+      expect(outcome).not.toBe("open");
+      // What reached the client before the server gave up is less than the response.
+      let received = 0;
+      socket.on("data", (chunk: Buffer) => (received += chunk.length));
+      const ended = once(socket, "close");
+      socket.resume();
+      await ended;
+      expect(received).toBeLessThan(size);
+      console.log(`stalled reader: connection closed after ${(performance.now() - started).toFixed(0)} ms with ${received} of ${size} bytes sent (SEND_TIMEOUT_MS 300)`);
+    } finally {
+      big.closeAllConnections();
+      big.close();
+    }
   });
 });

@@ -13,6 +13,11 @@ const refusedBeforeRunning: [string, string, Record<string, unknown>, string][] 
   ["a cursor that is not one", '{ meetings(first: 1, after: "bm90LWEtY3Vyc29y") { totalCount } }', {}, "BAD_USER_INPUT"],
   ["an enum value that does not exist", "{ meetings(orderBy: [{ field: NOPE }]) { totalCount } }", {}, "BAD_USER_INPUT"],
   ["a query over the cost limit", "{ meetings(first: 100) { edges { node { delegations(first: 100) { edges { node { head { name } } } } } } } }", {}, "QUERY_TOO_COSTLY"],
+  ["a document with too many tokens", `{ ${"__typename ".repeat(6_000)}}`, {}, "TOO_MANY_TOKENS"],
+  ["a document nested too deep", `{ meetings(filter: ${"{ NOT: ".repeat(300)}{}${" }".repeat(300)}) { totalCount } }`, {}, "DOCUMENT_TOO_NESTED"],
+  ["a document selecting too many fields", `{ ${Array.from({ length: 1_001 }, (_, i) => `f${i}: __typename`).join(" ")} }`, {}, "TOO_MANY_FIELDS"],
+  ["introspection selected twice", "{ a: __schema { queryType { name } } b: __schema { queryType { name } } }", {}, "REPEATED_INTROSPECTION"],
+  ["a filter nested too deep", `{ meetings(filter: ${"{ NOT: ".repeat(40)}{}${" }".repeat(40)}) { totalCount } }`, {}, "BAD_USER_INPUT"],
   ["a query too deep", `{ meeting(slug: "x") { ${"sources(first: 1) { edges { node { meetings(first: 1) { edges { node { ".repeat(3)}title${" } } } } } }".repeat(3)} } }`, {}, "QUERY_TOO_DEEP"],
 ];
 

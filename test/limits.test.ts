@@ -71,6 +71,82 @@ describe("document limits", () => {
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_TOKENS"]);
     expect(body.errors![0]!.message).toBe(`The document has more than ${config.MAX_TOKENS} tokens; parsing stopped there.`);
   });
+
+  it("bounds the variables' values by MAX_TOKENS as well, before they are coerced", async () => {
+    const query = "query ($f: MeetingFilter) { meetings(filter: $f) { totalCount } }";
+    // 60 × 60 `contains` conditions: each an object, its operator object and a string.
+    const filter = { OR: Array.from({ length: 60 }, () => ({ OR: Array.from({ length: 60 }, (_, i) => ({ title: { contains: String(i % 10) } })) })) };
+    const { status, body } = await postQuery(query, { f: filter });
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_TOKENS"]);
+    expect(body.errors![0]!.message).toMatch(/^The variables hold more than 5000 values/);
+    // A large but ordinary set of variables is not refused for its size.
+    const ordinary = await postQuery("query ($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids: Array.from({ length: 100 }, (_, i) => `id-${i}`) });
+    expect(ordinary.body.errors?.map((error) => error.extensions?.code) ?? []).not.toContain("TOO_MANY_TOKENS");
+  });
+});
+
+describe("introspection", () => {
+  it("refuses `__schema` or `__type` selected more than once with REPEATED_INTROSPECTION, aliased or through fragments", async () => {
+    const aliased = Array.from({ length: 30 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(" ");
+    const many = await postQuery(`{ ${aliased} }`);
+    expect(many.status).toBe(400);
+    expect(many.body.errors?.map((error) => error.extensions?.code)).toEqual(["REPEATED_INTROSPECTION"]);
+    expect(many.body.errors![0]!.message).toBe("The operation selects `__schema` more than once; select it once (it answers the same every time).");
+    const spread = await postQuery(`{ ...A ...B } fragment A on Query { __schema { types { name } } } fragment B on Query { b: __schema { types { name } } }`);
+    expect(spread.body.errors?.map((error) => error.extensions?.code)).toEqual(["REPEATED_INTROSPECTION"]);
+    const types = await postQuery(`{ a: __type(name: "Meeting") { name } b: __type(name: "Person") { name } }`);
+    expect(types.body.errors?.map((error) => error.extensions?.code)).toEqual(["REPEATED_INTROSPECTION"]);
+  });
+
+  it("admits one of each", async () => {
+    const result = await graphql(`{ __schema { queryType { name } } __type(name: "Meeting") { name } __typename }`);
+    expect(result.errors).toBeUndefined();
+  });
+});
+
+describe("fields, before validation", () => {
+  it("refuses many copies of a field with TOO_MANY_DUPLICATE_FIELDS, before graphql-js compares them", async () => {
+    const copies = Array.from({ length: 1249 }, () => "meetings { totalCount }").join(" ");
+    const { status, body } = await postQuery(`{ ${copies} } # ${Math.random()}`);
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_DUPLICATE_FIELDS"]);
+    expect(body.errors![0]!.extensions).toMatchObject({ limit: config.MAX_DUPLICATE_FIELDS });
+    expect(body.errors![0]!.message).toContain("select each field once");
+  });
+
+  it("counts copies brought by fragments, and nested copies", async () => {
+    const count = config.MAX_DUPLICATE_FIELDS + 2;
+    const spreads = Array.from({ length: count }, (_, i) => `...F${i}`).join(" ");
+    const fragments = Array.from({ length: count }, (_, i) => `fragment F${i} on Query { meetings { totalCount } }`).join(" ");
+    const viaFragments = await postQuery(`{ ${spreads} } ${fragments}`);
+    expect(viaFragments.body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_DUPLICATE_FIELDS"]);
+    const inner = Array.from({ length: count }, () => "totalCount").join(" ");
+    const nested = await postQuery(`{ meetings { ${inner} } }`);
+    expect(nested.body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_DUPLICATE_FIELDS"]);
+  });
+
+  it("refuses more than MAX_FIELDS fields with TOO_MANY_FIELDS", async () => {
+    // Distinct response keys, so no duplicates; the aliases would be refused too, but only later.
+    const fields = Array.from({ length: config.MAX_FIELDS / 2 + 1 }, (_, i) => `a${i}: meetings { totalCount }`).join(" ");
+    const { status, body } = await postQuery(`{ ${fields} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_FIELDS"]);
+    expect(body.errors![0]!.message).toContain(`more than ${config.MAX_FIELDS} fields`);
+  });
+
+  it("stops counting fragments that spread fragments (2^40 fields) at the limits", async () => {
+    const chain = Array.from({ length: 40 }, (_, i) => `fragment L${i} on Query { ...L${i + 1} ...L${i + 1} }`).join(" ");
+    const { status, body } = await postQuery(`{ ...L0 } ${chain} fragment L40 on Query { __typename }`);
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_DUPLICATE_FIELDS"]);
+  });
+
+  it("admits GraphiQL's introspection query and the documented queries (see cost.test.ts)", async () => {
+    const { getIntrospectionQuery } = await import("graphql");
+    const result = await graphql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true }));
+    expect(result.errors).toBeUndefined();
+  });
 });
 
 describe("list arguments", () => {

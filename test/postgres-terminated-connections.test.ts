@@ -2,11 +2,10 @@
 // on its own (pg_terminate_backend, failover, idle_session_timeout): a pg client that loses its
 // connection emits "error", which kills the process unless someone listens. The server must keep
 // running, answer the requests caught in it with SERVICE_UNAVAILABLE and serve the next ones.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_QUERY } from "../src/graphiql/default-query.js";
-import { createTempDb } from "./helpers/temp-db.js";
-import { postQuery, startServer, whenListening, type ServerProcess } from "./helpers/server-process.js";
+import { postQuery, type ServerProcess } from "./helpers/server-process.js";
+import { useServerOnPostgres } from "./helpers/server-on-postgres.js";
 
 const CLIENTS = 10;
 const TERMINATIONS = 4;
@@ -33,27 +32,10 @@ async function ask(server: ServerProcess): Promise<Outcome> {
 }
 
 describe("PostgreSQL terminating the server's connections while requests run", () => {
-  let temp: Awaited<ReturnType<typeof createTempDb>>;
-  let server: ServerProcess;
-  let admin: pg.Client;
-  const name = () => new URL(temp.url).pathname.slice(1);
-
-  beforeAll(async () => {
-    temp = await createTempDb();
-    server = await startServer(temp.url);
-    await whenListening(server);
-    const adminUrl = new URL(temp.url);
-    adminUrl.pathname = "/postgres";
-    admin = new pg.Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await admin?.end();
-    server?.child.kill("SIGKILL");
-    await temp?.dispose();
-  });
+  const postgres = useServerOnPostgres();
 
   it("keeps the process up, answers data or SERVICE_UNAVAILABLE, and serves again at once", async () => {
+    const { server, admin, database } = postgres();
     expect(await ask(server)).toBe("data");
     let died: number | null | undefined;
     void server.exited.then((code) => (died = code));
@@ -65,7 +47,7 @@ describe("PostgreSQL terminating the server's connections while requests run", (
         await new Promise((resolve) => setTimeout(resolve, TERMINATE_EVERY_MS));
         const { rows } = await admin.query<{ ended: boolean }>(
           "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-          [name()],
+          [database],
         );
         terminated += rows.filter((row) => row.ended).length;
       }

@@ -23,8 +23,18 @@ const schema = z.object({
   MAX_ALIASES: integer(0, 10_000, 30),
   MAX_DIRECTIVES: integer(0, 10_000, 50),
   MAX_TOKENS: integer(1, 1_000_000, 5000),
+  /** Most field selections in one document, fragments counted where spread (see src/guards/document-limits.ts). */
+  MAX_FIELDS: integer(1, 1_000_000, 1000),
+  /** Most selections of a field already selected at the same place: validation compares each two. */
+  MAX_DUPLICATE_FIELDS: integer(0, 100_000, 100),
+  /** Estimated bytes of parsed, valid documents kept for reuse. */
+  DOCUMENT_CACHE_BYTES: integer(0, 4 * 1024 * 1024 * 1024, 32 * 1024 * 1024),
   /** Longest list argument, such as `nodes(ids:)`. */
   MAX_LIST_ARGUMENT: integer(1, 10_000, 100),
+  /** Most conditions in all the filters of one operation (see src/guards/connection-limits.ts). */
+  MAX_FILTER_CONDITIONS: integer(1, 10_000, 200),
+  /** Key that signs cursors; replicas must share it. Unset: a random key per process. */
+  CURSOR_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   MAX_BODY_BYTES: integer(1024, 100 * 1024 * 1024, 100 * 1024),
   /** Cost points one client may spend per window. */
   RATE_LIMIT_POINTS: integer(1, 1_000_000_000, 500_000),
@@ -45,6 +55,10 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: integer(1, 600_000, 30_000),
   KEEP_ALIVE_TIMEOUT_MS: integer(1, 600_000, 5_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000, 10_000),
+  /** A connection that makes no progress this long (a client that stopped reading) is closed. */
+  SEND_TIMEOUT_MS: integer(1, 600_000, 30_000),
+  /** Largest response body; a larger one is refused with RESPONSE_TOO_LARGE. */
+  MAX_RESPONSE_BYTES: integer(1024, 1024 * 1024 * 1024, 5 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Bearer token /metrics asks for; unset, /metrics answers loopback clients only. */
   METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),

@@ -1,12 +1,14 @@
-// Checks the cursors of an operation before execution: every cursor the schema hands out carries a
-// fingerprint of its list (src/schema/cursors.ts), and one given to another list (another `orderBy`,
-// `filter` or field) is refused instead of silently returning a wrong page. Pothos never sees our
-// cursors: they are unwrapped to its own before any resolver runs.
+// Checks the cursors of an operation before execution: every cursor the schema hands out is signed
+// and carries a fingerprint of its list and of its parent (src/schema/cursors.ts). One this server
+// did not write, or given to another list (another `orderBy`, `filter` or field), is refused
+// instead of silently returning a wrong page or reaching the database as written; its parent can
+// only be checked once the parent is known, so it is recorded for the resolver to check. Pothos
+// never sees our cursors: they are unwrapped to its own before any resolver runs.
 import type { Plugin } from "graphql-yoga";
 import { Kind, visit, type ArgumentNode, type DocumentNode, type GraphQLError, type GraphQLSchema, type StringValueNode } from "graphql";
 import { forEachFieldArguments } from "../lib/field-arguments.js";
 import { operationVariables } from "../lib/operation-variables.js";
-import { isPaged, listFingerprint, unwrapCursor } from "../schema/cursors.js";
+import { bindCursor, isPaged, listFingerprint, unwrapCursor } from "../schema/cursors.js";
 
 const CURSOR_ARGS = ["after", "before"] as const;
 
@@ -15,6 +17,7 @@ const CURSOR_ARGS = ["after", "before"] as const;
  * the plain cursor the resolvers understand; the first mismatch stops the operation.
  */
 function unwrapOperationCursors(
+  context: object,
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
@@ -28,13 +31,15 @@ function unwrapOperationCursors(
   const errors: GraphQLError[] = [];
   forEachFieldArguments(schema, document, variables, ({ node, field, parentType, args }) => {
     if (!isPaged(field)) return;
-    const fingerprint = listFingerprint(`${parentType.name}.${field.name}`, args);
+    const coordinate = `${parentType.name}.${field.name}`;
+    const fingerprint = listFingerprint(coordinate, args);
     for (const name of CURSOR_ARGS) {
       const value = args[name];
       if (typeof value !== "string") continue;
       const argument = node.arguments?.find((candidate: ArgumentNode) => candidate.name.value === name);
       try {
-        const plain = unwrapCursor(fingerprint, value, `${parentType.name}.${field.name}(${name}:)`);
+        const { plain, parent } = unwrapCursor(fingerprint, value, `${coordinate}(${name}:)`);
+        bindCursor(context, coordinate, plain, parent);
         if (argument?.value.kind === Kind.VARIABLE) rewrittenVariables[argument.value.name.value] = plain;
         else if (argument?.value.kind === Kind.STRING) literals.set(argument.value, plain);
       } catch (error) {
@@ -52,7 +57,7 @@ export function useListCursors(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const inputs = (args.variableValues ?? {}) as Record<string, unknown>;
-      const checked = unwrapOperationCursors(args.schema, args.document, args.operationName, inputs);
+      const checked = unwrapOperationCursors(args.contextValue as object, args.schema, args.document, args.operationName, inputs);
       if (checked.errors.length > 0) {
         setResultAndStopExecution({ errors: checked.errors });
         return;

@@ -13,12 +13,19 @@ export interface ServerTimeouts {
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open after a response. */
   keepAliveTimeoutMs: number;
+  /**
+   * How long a connection may make no progress at all — nothing received, nothing of the response
+   * taken by the client — before it is closed: a client that stops reading a response would
+   * otherwise hold its connection and the response's memory for as long as it likes.
+   */
+  sendTimeoutMs: number;
 }
 
 export const configuredTimeouts = (): ServerTimeouts => ({
   headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
   requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
+  sendTimeoutMs: config.SEND_TIMEOUT_MS,
 });
 
 // Responses not yet finished, per server, so that shutdown can make them close their connection.
@@ -47,6 +54,8 @@ export function createParleyServer(handler: RequestListener, timeouts: ServerTim
   const responses = new Set<ServerResponse>();
   unfinished.set(server, responses);
   server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
+  // Node destroys a socket that stays inactive this long (no 'timeout' listener is added).
+  server.timeout = timeouts.sendTimeoutMs;
   return server;
 }
 

@@ -18,7 +18,8 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   const separator = decoded.indexOf(":");
   const typename = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator < 1 || id === "" || !nodeTypes.has(typename)) {
+  // A NUL can be encoded like any other byte, but no key holds one (and PostgreSQL refuses it in text).
+  if (separator < 1 || id === "" || id.includes("\u0000") || !nodeTypes.has(typename)) {
     throw new GraphQLError(`"${globalId}" is not a valid global ID.`, {
       extensions: { code: "BAD_USER_INPUT" },
     });

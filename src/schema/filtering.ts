@@ -19,6 +19,33 @@ import {
   type RangeOperators,
   type TextOperators,
 } from "./filter-operators.js";
+import { checkValue } from "./input-values.js";
+
+/**
+ * How deep a filter value may nest, counting every input object and list (`{ NOT: { title: {
+ * contains: "a" } } }` is 3). Each level is SQL the engine must nest in turn, and past some depth
+ * the engine fails the statement (an internal error, not the client's): SQLite at about 60 levels
+ * of relation filters and 100 of NOT, PostgreSQL at about 90 of NOT, both at about 120 of AND. 32
+ * is well below all of them (test/hostile-input.test.ts runs the deepest of each kind on both
+ * engines) and above any filter a person writes.
+ */
+export const MAX_FILTER_DEPTH = 32;
+
+/** The nesting depth of a value (see above), measured no further than `limit + 1`. */
+function depthOf(value: unknown, limit: number): number {
+  if (value === null || typeof value !== "object" || value instanceof Date) return 0;
+  if (limit < 0) return 1;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  return 1 + items.reduce<number>((deepest, item) => Math.max(deepest, depthOf(item, limit - 1)), 0);
+}
+
+/** Scalar operands in a value, each value of a list counting once. */
+function operandsIn(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + operandsIn(item), 0);
+  if (typeof value === "object" && !(value instanceof Date)) return Object.values(value).reduce<number>((sum, item) => sum + operandsIn(item), 0);
+  return 1;
+}
 
 export type Where = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- GraphQL input values: anything but undefined
@@ -40,8 +67,18 @@ export type FieldFilter =
 export interface Filter<W = any> {
   name: string;
   ref: InputRef;
-  /** Prisma `where` for a filter value; throws BAD_USER_INPUT (a GraphQLError) for impossible input. */
+  /**
+   * Prisma `where` for a filter value; throws BAD_USER_INPUT (a GraphQLError) for impossible input:
+   * nested deeper than MAX_FILTER_DEPTH, text or numbers the database cannot compare, an inverted range.
+   */
   where(value: FilterValue | null | undefined): W;
+  /** where() for a value nested in another filter, whose checks cover it. */
+  nestedWhere(value: FilterValue | null | undefined): W;
+  /**
+   * How many conditions a filter value holds: every operand (each value of an `in` counting once)
+   * and every relation test (`some`, `every`, `none`, a to-one relation, `<name>IsNull`).
+   */
+  conditions(value: FilterValue | null | undefined): number;
 }
 
 const filters = new Map<string, Filter>();
@@ -109,13 +146,13 @@ function fieldWhere(name: string, field: FieldFilter, value: unknown): Where {
     case "enum":
       return enumWhere(field.column, value as EnumOperators);
     case "one":
-      return { [field.relation]: { is: field.filter().where(value as FilterValue) } };
+      return { [field.relation]: { is: field.filter().nestedWhere(value as FilterValue) } };
     case "many": {
       const list = value as ListOperators;
       const target = field.filter();
       const where: Where = {};
       for (const operator of ["some", "every", "none"] as const) {
-        if (list[operator] != null) where[operator] = target.where(list[operator]);
+        if (list[operator] != null) where[operator] = target.nestedWhere(list[operator]);
       }
       return { [field.relation]: where };
     }
@@ -123,6 +160,23 @@ function fieldWhere(name: string, field: FieldFilter, value: unknown): Where {
       return field.where(value as never);
   }
 }
+
+function fieldConditions(field: FieldFilter, value: unknown): number {
+  switch (field.kind) {
+    case "one":
+      return 1 + field.filter().conditions(value as FilterValue);
+    case "many": {
+      const list = value as ListOperators;
+      const target = field.filter();
+      return (["some", "every", "none"] as const).reduce((sum, operator) => sum + (list[operator] == null ? 0 : 1 + target.conditions(list[operator])), 0);
+    }
+    default:
+      return operandsIn(value);
+  }
+}
+
+/** A declared field by its name; never a property every object inherits (`constructor` …). */
+const declaredField = (fields: Record<string, FieldFilter>, key: string): FieldFilter | undefined => (Object.hasOwn(fields, key) ? fields[key] : undefined);
 
 /**
  * Declares `<name>` (e.g. "MeetingFilter") from its fields. Given fields combine with AND; `AND`,
@@ -136,24 +190,47 @@ export function defineFilter<W>(name: string, description: string, declare: () =
     name,
     ref,
     where(value) {
+      const depth = depthOf(value, MAX_FILTER_DEPTH);
+      if (depth > MAX_FILTER_DEPTH) {
+        throw badFilter(`The ${name} is nested more than ${MAX_FILTER_DEPTH} levels deep; at most ${MAX_FILTER_DEPTH} are allowed.`);
+      }
+      checkValue(value, name);
+      return filter.nestedWhere(value);
+    },
+    nestedWhere(value) {
       if (!value) return {} as W;
       const conditions: Where[] = [];
       const fields = fieldsOf();
       for (const [key, operand] of Object.entries(value)) {
         if (operand === null || operand === undefined) continue;
-        if (key === "AND") conditions.push({ AND: (operand as FilterValue[]).map((item) => filter.where(item)) });
-        else if (key === "OR") conditions.push({ OR: (operand as FilterValue[]).map((item) => filter.where(item)) });
-        else if (key === "NOT") conditions.push({ NOT: filter.where(operand as FilterValue) });
-        else if (key.endsWith("IsNull") && fields[key.slice(0, -6)]?.kind === "one") {
+        if (key === "AND") conditions.push({ AND: (operand as FilterValue[]).map((item) => filter.nestedWhere(item)) });
+        else if (key === "OR") conditions.push({ OR: (operand as FilterValue[]).map((item) => filter.nestedWhere(item)) });
+        else if (key === "NOT") conditions.push({ NOT: filter.nestedWhere(operand as FilterValue) });
+        else if (key.endsWith("IsNull") && declaredField(fields, key.slice(0, -6))?.kind === "one") {
           const relation = fields[key.slice(0, -6)] as Extract<FieldFilter, { kind: "one" }>;
           conditions.push({ [relation.foreignKey as string]: operand ? null : { not: null } });
         } else {
-          const field = fields[key];
+          const field = declaredField(fields, key);
           if (!field) throw badFilter(`${name} has no field \`${key}\`.`);
           conditions.push(fieldWhere(key, field, operand));
         }
       }
       return (conditions.length === 1 ? conditions[0]! : { AND: conditions }) as W;
+    },
+    conditions(value) {
+      if (!value) return 0;
+      const fields = fieldsOf();
+      let count = 0;
+      for (const [key, operand] of Object.entries(value)) {
+        if (operand === null || operand === undefined) continue;
+        if (key === "AND" || key === "OR") count += (operand as FilterValue[]).reduce((sum, item) => sum + filter.conditions(item), 0);
+        else if (key === "NOT") count += filter.conditions(operand as FilterValue);
+        else {
+          const field = declaredField(fields, key);
+          count += field ? fieldConditions(field, operand) : 1;
+        }
+      }
+      return count;
     },
   };
   ref.implement({

@@ -3,6 +3,7 @@ import { GraphQLInterfaceType, GraphQLObjectType } from "graphql";
 import { builder } from "./builder.js";
 import { registerNodeTypes } from "../lib/global-id.js";
 import { fingerprintCursors } from "./cursors.js";
+import { checkArguments } from "./input-values.js";
 import "./scalars.js";
 import "./dates.js";
 import "./source.js";
@@ -35,6 +36,8 @@ for (const type of Object.values(schema.getTypeMap())) {
 }
 
 fingerprintCursors(schema);
+// After fingerprintCursors, so that arguments are checked before anything else a resolver does.
+checkArguments(schema);
 
 const nodeInterface = schema.getType("Node") as GraphQLInterfaceType;
 registerNodeTypes(schema.getPossibleTypes(nodeInterface).map((type) => type.name));

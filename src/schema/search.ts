@@ -121,8 +121,9 @@ const encodeCursor = (hit: Pick<SearchHit, "score" | "entityType" | "entityId">)
 function decodeCursor(cursor: string): Pick<SearchHit, "score" | "entityType" | "entityId"> {
   try {
     const [score, entityType, entityId] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    if (typeof score === "number" && typeof entityType === "string" && entityType in TYPENAMES && typeof entityId === "string") {
-      return { score, entityType: entityType as SearchEntityType, entityId };
+    // Object.hasOwn, not `in`: the type comes from the client, and "constructor" is `in` every object.
+    if (Number.isFinite(score) && typeof entityType === "string" && Object.hasOwn(TYPENAMES, entityType) && typeof entityId === "string") {
+      return { score: score as number, entityType: entityType as SearchEntityType, entityId };
     }
   } catch {
     // reported below
