@@ -38,8 +38,15 @@ describe("start-up failures", () => {
     [
       "a SQLite file whose folder cannot be made",
       "file:/dev/null/parley.db",
-      "Parley could not start: cannot create the folder of the SQLite database file:/dev/null/parley.db: /dev/null (EEXIST)",
+      "Parley could not start: cannot create the folder of the SQLite database file:/dev/null/parley.db: /dev/null (ENOTDIR)",
     ],
+    [
+      // Node's own recursive mkdir never returned here.
+      "a SQLite folder the file system refuses",
+      "file:/proc/parley/parley.db",
+      "Parley could not start: cannot create the folder of the SQLite database file:/proc/parley/parley.db: /proc/parley (ENOENT)",
+    ],
+    ["a SQLite file that cannot be opened", "file:/sys/parley.db", "Parley could not start: cannot reach file:/sys/parley.db (unable to open database file)"],
   ])("stops with one line on %s", async (_case, databaseUrl, line) => {
     const { code, lines } = await failedStart(databaseUrl);
     expect(code).toBe(1);

@@ -1,6 +1,6 @@
 // DATABASE_URL picks the engine: a file: URL (or none) is SQLite under data/, a postgresql:// URL
 // is PostgreSQL.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const DEFAULT_DATABASE_URL = "file:./data/parley.db";
@@ -29,10 +29,26 @@ export function sqliteUrl(url = databaseUrl()): string {
   if (file !== ":memory:") {
     const folder = path.dirname(path.resolve(file));
     try {
-      mkdirSync(folder, { recursive: true });
+      makeFolder(folder);
     } catch (error) {
       throw new Error(`cannot create the folder of the SQLite database ${url}: ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
   return url;
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns when the file system
+ * answers ENOENT for a folder whose parent exists (under /proc, say), and start-up would hang.
+ */
+function makeFolder(folder: string): void {
+  const found = statSync(folder, { throwIfNoEntry: false });
+  if (found?.isDirectory()) return;
+  if (found) throw Object.assign(new Error(`${folder} is not a folder`), { code: "ENOTDIR" });
+  makeFolder(path.dirname(folder));
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
 }
