@@ -28,7 +28,7 @@ export function createParleyYoga() {
     // cannot reach, leaving a blank page.
     renderGraphiQL,
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
-    // Replaced by limitPlugins' own, bounded by bytes and keeping only valid documents (limits.ts).
+    // Replaced by limitPlugins' own, bounded by bytes and keeping only valid documents (src/guards/caches.ts).
     parserAndValidationCache: false,
     // The API uses no cookies, so any origin may read it, never with credentials; browser code
     // needs to see the rate limit, when to retry and the request id it should quote.

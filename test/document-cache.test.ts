@@ -3,7 +3,8 @@
 import { getIntrospectionQuery, type DocumentNode } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { describe, expect, it } from "vitest";
-import { BoundedCache, limitPlugins } from "../src/guards/limits.js";
+import { BoundedCache } from "../src/guards/caches.js";
+import { limitPlugins } from "../src/guards/limits.js";
 import { MemoryStore } from "../src/guards/rate-limit.js";
 import { schema } from "../src/schema/index.js";
 
