@@ -22,6 +22,8 @@ export interface Tally {
   statuses: Record<string, number>;
   codes: Record<string, number>;
   transportErrors: Record<string, number>;
+  /** Requests sent twice because the first attempt never reached the server (see soak/load.ts). */
+  retries: Record<string, number>;
 }
 
 const add = (into: Record<string, number>, from: Record<string, number>) => {
@@ -29,7 +31,7 @@ const add = (into: Record<string, number>, from: Record<string, number>) => {
 };
 
 export function tally(seconds: readonly SecondResult[]): Tally {
-  const result: Tally = { scheduled: 0, responses: 0, ok: 0, failed: 0, shed: 0, statuses: {}, codes: {}, transportErrors: {} };
+  const result: Tally = { scheduled: 0, responses: 0, ok: 0, failed: 0, shed: 0, statuses: {}, codes: {}, transportErrors: {}, retries: {} };
   for (const second of seconds) {
     result.scheduled += second.scheduled;
     result.responses += second.latenciesMs.length;
@@ -38,6 +40,7 @@ export function tally(seconds: readonly SecondResult[]): Tally {
     add(result.statuses, second.statuses);
     add(result.codes, second.codes);
     add(result.transportErrors, second.transportErrors);
+    add(result.retries, second.retries ?? {});
   }
   result.failed = result.scheduled - result.ok;
   return result;

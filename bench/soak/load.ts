@@ -50,6 +50,8 @@ export interface SecondResult {
   codes: Record<string, number>;
   /** Requests that got no response: connection errors by code, CLIENT_TIMEOUT. */
   transportErrors: Record<string, number>;
+  /** Requests sent a second time, by why (the first attempt never reached the server). */
+  retries: Record<string, number>;
 }
 
 export interface MemorySample {
@@ -111,7 +113,7 @@ const totalSeconds = spec.phases.reduce((total, phase) => total + phase.seconds,
 const seconds: SecondResult[] = [];
 for (const phase of spec.phases) {
   for (let index = 0; index < phase.seconds; index++) {
-    seconds.push({ phase: phase.name, t: seconds.length, scheduled: 0, shed: 0, latenciesMs: [], ok: 0, statuses: {}, codes: {}, transportErrors: {} });
+    seconds.push({ phase: phase.name, t: seconds.length, scheduled: 0, shed: 0, latenciesMs: [], ok: 0, statuses: {}, codes: {}, transportErrors: {}, retries: {} });
   }
 }
 
@@ -144,21 +146,36 @@ function send(second: SecondResult, scheduledAt: number): void {
     for (const code of codes) increment(second.codes, code);
     if (outcome.status >= 200 && outcome.status < 300 && codes.length === 0) second.ok++;
   };
-  const outgoing = request(
-    { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers: { ...spec.headers, "content-length": Buffer.byteLength(body) } },
-    (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => settle({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", (error: NodeJS.ErrnoException) => settle({ error: error.code ?? error.name }));
-    },
-  );
+  let outgoing = attempt();
   const timer = setTimeout(() => {
     settle({ error: "CLIENT_TIMEOUT" });
     outgoing.destroy();
   }, spec.timeoutMs);
-  outgoing.on("error", (error: NodeJS.ErrnoException) => settle({ error: error.code ?? error.name }));
-  outgoing.end(body);
+
+  function attempt(retried = false) {
+    const sending = request(
+      { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers: { ...spec.headers, "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => settle({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", (error: NodeJS.ErrnoException) => settle({ error: error.code ?? error.name }));
+      },
+    );
+    sending.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed for idleness (KEEP_ALIVE_TIMEOUT_MS) just as this
+      // request was written to it: the server never saw the request. Node's documentation
+      // (request.reusedSocket) prescribes one retry; it is counted apart, not hidden.
+      if (!retried && !settled && sending.reusedSocket && error.code === "ECONNRESET") {
+        increment(second.retries, "ECONNRESET on a reused keep-alive socket");
+        outgoing = attempt(true);
+        return;
+      }
+      settle({ error: error.code ?? error.name });
+    });
+    sending.end(body);
+    return sending;
+  }
 }
 
 // The schedule: request i of a phase is due at the phase's start + i / rate.

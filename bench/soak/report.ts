@@ -106,6 +106,8 @@ const counts = (entries: Record<string, number>) =>
     .sort(([, a], [, b]) => b - a)
     .map(([key, count]) => `${key} ×${count.toLocaleString("en-US")}`)
     .join(", ") || "none";
+/** Retried requests, when there were any: they count as what their second attempt got. */
+const retried = (tally: Tally) => (Object.keys(tally.retries).length ? `Sent again (the first attempt never reached the server): ${counts(tally.retries)}. ` : "");
 
 /** One row per engine: the numbers the criteria are about. */
 export function summaryTable(results: SoakResults): string {
@@ -176,14 +178,14 @@ export function renderSoak(results: SoakResults): string {
     lines.push(
       `- **Soak**: ${soak.rate} req/s for ${soak.seconds} s after ${soak.warmupSeconds} s of warm-up at the same rate; ${soak.tally.ok.toLocaleString("en-US")} of ${soak.tally.scheduled.toLocaleString("en-US")} requests ok` +
         `${soak.tally.failed ? ` (statuses ${counts(soak.tally.statuses)}; codes ${counts(soak.tally.codes)}; no response ${counts(soak.tally.transportErrors)}; shed by the client ${soak.tally.shed})` : ""}. ` +
-        `p50 ${soak.p50Ms} ms, p99 ${soak.p99Ms} ms overall; p99 ${soak.p99FirstMs} ms in the first ${soak.compareSeconds} s, ${soak.p99LastMs} ms in the last (× ${soak.p99Ratio}). At most ${soak.peakInFlight} requests in flight.`,
+        `${retried(soak.tally)}p50 ${soak.p50Ms} ms, p99 ${soak.p99Ms} ms overall; p99 ${soak.p99FirstMs} ms in the first ${soak.compareSeconds} s, ${soak.p99LastMs} ms in the last (× ${soak.p99Ratio}). At most ${soak.peakInFlight} requests in flight.`,
     );
     lines.push(
       `- **Memory**: RSS ${soak.rss.startMB} → ${soak.rss.endMB} MB (max ${soak.rss.maxMB}), least-squares slope ${soak.rss.slopeMBPerMinute} MB/min over ${soak.rss.samples} one-second samples (second half alone: ${soak.rss.secondHalfSlopeMBPerMinute} MB/min${soak.rss.withWarmupSlopeMBPerMinute === undefined ? "" : `; warm-up and soak together: ${soak.rss.withWarmupSlopeMBPerMinute} MB/min`}).` +
         (soak.heap.samples > 0 ? ` V8 heap used ${soak.heap.usedStartMB} → ${soak.heap.usedEndMB} MB, slope ${soak.heap.usedSlopeMBPerMinute} MB/min over ${soak.heap.samples} samples (/metrics).` : " No heap samples (/metrics did not answer)."),
     );
     lines.push(
-      `- **Overload**: ${overload.rate} req/s for ${overload.seconds} s: ${overload.tally.ok.toLocaleString("en-US")} of ${overload.tally.scheduled.toLocaleString("en-US")} ok (${overload.okPerSecond} ok/s); statuses ${counts(overload.tally.statuses)}; \`extensions.code\`s ${counts(overload.tally.codes)}; no response ${counts(overload.tally.transportErrors)}; shed by the client (over ${settings.maxInFlight} in flight) ${overload.tally.shed}. ` +
+      `- **Overload**: ${overload.rate} req/s for ${overload.seconds} s: ${overload.tally.ok.toLocaleString("en-US")} of ${overload.tally.scheduled.toLocaleString("en-US")} ok (${overload.okPerSecond} ok/s); statuses ${counts(overload.tally.statuses)}; \`extensions.code\`s ${counts(overload.tally.codes)}; no response ${counts(overload.tally.transportErrors)}; shed by the client (over ${settings.maxInFlight} in flight) ${overload.tally.shed}. ${retried(overload.tally)}` +
         `p50 ${overload.p50Ms} ms, p99 ${overload.p99Ms} ms; at most ${overload.peakInFlight} in flight. Afterwards the process was ${overload.alive ? "alive" : `dead (exit ${overload.exit?.code ?? overload.exit?.signal})`} and /health answered ${overload.healthStatus ?? "nothing"}.`,
     );
     lines.push(

@@ -49,7 +49,7 @@ const schema = z.object({
   /** How long a request may wait for one of the MAX_IN_FLIGHT slots. */
   QUEUE_TIMEOUT_MS: integer(0, 600_000, 1_000),
   /** Refuse GraphQL requests with SERVER_BUSY while the event loop stays this far behind; 0 = never. */
-  MAX_EVENT_LOOP_LAG_MS: integer(0, 600_000, 100),
+  MAX_EVENT_LOOP_LAG_MS: integer(0, 600_000, 250),
   OPERATION_TIMEOUT_MS: integer(1, 600_000, 10_000),
   HEADERS_TIMEOUT_MS: integer(1, 600_000, 10_000),
   REQUEST_TIMEOUT_MS: integer(1, 600_000, 30_000),
