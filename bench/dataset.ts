@@ -135,6 +135,20 @@ export interface Fill {
   digest: string;
 }
 
+/** Runs `npm run synth` on `url` (migrating and seeding it first if need be); returns its summary line. */
+export function runSynth(url: string, size: SynthSize, root: string): string {
+  const synth = spawnSync("npm", ["run", "--silent", "synth", "--", "--meetings", String(size.meetings), "--seed", String(size.seed)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    // The progress bar goes to stderr; keep only the summary lines.
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (synth.status !== 0) throw new Error(`npm run synth failed (${synth.status}):\n${synth.stdout}\n${synth.stderr.slice(-4000)}`);
+  return synth.stdout.trim().split("\n").pop() ?? "";
+}
+
 /**
  * Fills the database with `npm run synth` unless it already holds a complete synthetic set of this
  * size and seed (or `refill` is set).
@@ -151,16 +165,7 @@ export async function ensureSynthetic(url: string, size: SynthSize, root: string
   const generator = generatorFingerprint(root);
   log(`filling with npm run synth -- --meetings ${size.meetings} --seed ${size.seed} (generator ${generator}; minutes)…`);
   const started = performance.now();
-  const synth = spawnSync("npm", ["run", "--silent", "synth", "--", "--meetings", String(size.meetings), "--seed", String(size.seed)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    // The progress bar goes to stderr; keep only the summary lines.
-    stdio: ["ignore", "pipe", "pipe"],
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (synth.status !== 0) throw new Error(`npm run synth failed (${synth.status}):\n${synth.stdout}\n${synth.stderr.slice(-4000)}`);
-  log(synth.stdout.trim().split("\n").pop() ?? "");
+  log(runSynth(url, size, root));
   if (!(await isFilled(url, size))) throw new Error("npm run synth finished but the database does not hold the expected synthetic set");
   const digest = await dataDigest(url);
   const changed = generatorFingerprint(root) !== generator;

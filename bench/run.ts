@@ -15,9 +15,9 @@ import { openSql } from "./floor/sql.js";
 import { TargetMeasurement, type Measurement } from "./measure.js";
 import { OPERATIONS, REQUEST_HEADERS, requestBodies } from "./operations.js";
 import { PROFILED_OPERATIONS, profileServer } from "./profile.js";
-import { memory, ROOT, runJson, startService, stopService } from "./processes.js";
+import { memory, ROOT, stopService } from "./processes.js";
 import { writeResults, type BenchResults, type DatabaseResults, type OperationResults } from "./report.js";
-import type { StatementCounts } from "./statements.js";
+import { checkSamePlan, countStatements, startServerAndFloor } from "./same-data.js";
 import { verifyFloor } from "./verify.js";
 
 const started = performance.now();
@@ -73,17 +73,10 @@ async function benchDatabase(config: BenchConfig, database: Database, { synthSec
   await sql.close();
 
   say("counting SQL statements in-process (yoga.fetch + Prisma query events)");
-  const counted = await runJson<StatementCounts>(["--import", "tsx", "bench/statements.ts", JSON.stringify(inputs)], { DATABASE_URL: url, NODE_ENV: "production" });
-  // The floor must follow the server's plan: the same statements, table by table (the order of
-  // concurrent siblings may differ).
-  for (const operation of OPERATIONS) {
-    const server = [...counted.operations[operation.name].tables].sort().join(", ");
-    const floor = floorCosts[operation.name].perStatement.map((statement) => statement.table).sort().join(", ");
-    if (server !== floor) throw new Error(`${engine} ${operation.name}: the server's statements read ${server}; the floor's ${floor}`);
-  }
+  const counted = await countStatements(url, inputs);
+  checkSamePlan(engine, counted, floorCosts);
 
-  const server = await startService("server", ["dist/src/server.js"], { DATABASE_URL: url, NODE_ENV: "production" });
-  const floor = await startService("floor", ["--import", "tsx", "bench/floor-server.ts"], { DATABASE_URL: url });
+  const { server, floor } = await startServerAndFloor(url, ["dist/src/server.js"]);
   const idleRssMiB = { server: memory(server.child.pid as number).rssMiB, floor: memory(floor.child.pid as number).rssMiB };
   const operations = {} as DatabaseResults["operations"];
   const postgresDatabase = engine === "postgres" ? new URL(url).pathname.slice(1) : undefined;

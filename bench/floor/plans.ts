@@ -5,7 +5,7 @@
 // `first: 10` under several parents reads every child row. Mirroring that, rather than writing the
 // best possible SQL, is what makes this a floor for the server's plan and not a different plan.
 import { columns } from "./columns.js";
-import { asBoolean, byId, cursorOf, dateLabel, edges, foreignKeys, globalId, groupBy, tradePeriodLabel, uniqueIds } from "./shape.js";
+import { asBoolean, byId, dateLabel, edges, foreignKeys, globalId, groupBy, rootCursorOf, tradePeriodLabel, uniqueIds } from "./shape.js";
 import { inList, type Row, type Sql } from "./sql.js";
 
 const NONE: Row[] = [];
@@ -130,7 +130,7 @@ export async function meetingList(sql: Sql, first: number) {
 
   return {
     meetings: {
-      pageInfo: { hasNextPage: meetings.length > first, endCursor: last ? cursorOf(last.id) : null },
+      pageInfo: { hasNextPage: meetings.length > first, endCursor: last ? rootCursorOf("Query.meetings", last.id) : null },
       edges: page.map((meeting) => ({
         node: {
           id: globalId("Meeting", meeting.id),

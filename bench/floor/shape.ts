@@ -1,14 +1,20 @@
 // Turning rows into the GraphQL response's shape by hand: Relay ids and cursors, dates and their
 // labels, and the in-memory stitching the server's plan does after each `IN (…)` statement.
 import { partialDateLabel, periodLabel } from "../../src/lib/date-labels.js";
+import { listFingerprint, wrapCursor } from "../../src/schema/cursors.js";
 import type { DatePrecision } from "../../src/generated/prisma/enums.js";
 import type { Row } from "./sql.js";
 
 /** Relay global ID, as src/lib/global-id.ts encodes it. */
 export const globalId = (typename: string, id: unknown) => Buffer.from(`${typename}:${String(id)}`, "utf8").toString("base64url");
 
-/** Pothos' cursor for `cursor: "id"` on a string id. */
-export const cursorOf = (id: unknown) => Buffer.from(`GPC:S:${String(id)}`).toString("base64");
+/**
+ * The cursor the server hands out for a row of a root list called without `filter`/`orderBy`:
+ * Pothos' plain cursor for `cursor: "id"`, signed and fingerprinted as src/schema/cursors.ts does
+ * (the floor runs with the server's CURSOR_SECRET, so the two sign alike).
+ */
+export const rootCursorOf = (coordinate: string, id: unknown) =>
+  wrapCursor(listFingerprint(coordinate, {}), "", Buffer.from(`GPC:S:${String(id)}`).toString("base64"));
 
 // SQLite hands back ISO text and 0/1; PostgreSQL (with sql.ts' parsers) Dates and booleans.
 export const asDate = (value: unknown) => (value instanceof Date ? value : new Date(value as string));
