@@ -17,7 +17,7 @@ export function derivePostgresSchema(sqliteSchema: string): string {
   let schema = replaceBlock(
     sqliteSchema,
     /^generator client \{/m,
-    `generator client {\n  provider   = "prisma-client"\n  output     = "../../src/generated/postgres"\n  engineType = "client"\n}\n`,
+    `generator client {\n  provider        = "prisma-client"\n  output          = "../../src/generated/postgres"\n  engineType      = "client"\n  previewFeatures = ["relationJoins"]\n}\n`,
   );
   // The Pothos types describe the models, which both engines share: generated once, from SQLite.
   schema = replaceBlock(schema, /^generator pothos \{/m, "");

@@ -8,6 +8,7 @@ import { useInputErrorCodes } from "./guards/input-errors.js";
 import { limitPlugins } from "./guards/limits.js";
 import { useNestingLimit } from "./guards/nesting.js";
 import { observabilityPlugins } from "./observability/plugins.js";
+import { useStatementsExtension } from "./observability/statement-count.js";
 import { deadlinePlugins } from "./guards/deadline.js";
 import { useAdmissionControl } from "./http/admission.js";
 import { useReadinessCheck } from "./http/readiness.js";
@@ -41,6 +42,7 @@ export function createParleyYoga() {
     },
     plugins: [
       ...observabilityPlugins(),
+      ...(config.DEBUG_STATEMENTS ? [useStatementsExtension()] : []),
       useGraphiQLAssets(),
       useResponseStatus(),
       useResponseSizeLimit(),

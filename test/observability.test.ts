@@ -14,7 +14,11 @@ import { requestContextKept } from "../src/observability/statement-count.js";
 import { schema } from "../src/schema/index.js";
 import { yoga as parleyYoga } from "../src/yoga.js";
 import { COST_QUERIES } from "./helpers/cost-queries.js";
+import { importConfiguredServer } from "./helpers/configured-server.js";
 import { logStatements } from "./helpers/sql-log.js";
+import { onThisEngine } from "./helpers/statement-counts.js";
+
+const DEFAULT_QUERY_STATEMENTS = onThisEngine({ sqlite: 10, postgres: 1 });
 
 type LogLine = Record<string, unknown>;
 
@@ -78,7 +82,7 @@ describe("the request log", () => {
       level: "info",
       operationName: "MeetingOverview",
       cost: 42,
-      statements: 10,
+      statements: DEFAULT_QUERY_STATEMENTS,
       status: 200,
       outcome: "ok",
       errorCodes: [],
@@ -136,11 +140,11 @@ describe("the request log", () => {
 });
 
 describe("SQL statements per request", () => {
-  // The default query costs 10 statements, the cost queries 6, 5 and 4 (test/default-query.test.ts,
-  // test/filtering.test.ts). Run together, each request must still be charged its own.
+  // The default query and the cost queries cost what test/default-query.test.ts and
+  // test/filtering.test.ts say. Run together, each request must still be charged its own.
   const known = [
-    { name: "MeetingOverview", query: DEFAULT_QUERY, statements: 10 },
-    { name: "Person", query: `query Person { person(slug: "darius-skusevicius") { name aliases { name } } }`, statements: 2 },
+    { name: "MeetingOverview", query: DEFAULT_QUERY, statements: DEFAULT_QUERY_STATEMENTS },
+    { name: "Person", query: `query Person { person(slug: "darius-skusevicius") { name aliases { name } } }`, statements: onThisEngine({ sqlite: 2, postgres: 1 }) },
     ...COST_QUERIES.map((entry, index) => ({ name: `Cost${index}`, query: `query Cost${index} ${entry.query}`, statements: entry.statements })),
   ];
   const expected = (name: unknown) => known.find((entry) => entry.name === name)!.statements;
@@ -171,7 +175,22 @@ describe("SQL statements per request", () => {
     const { statements } = await logStatements(() => Promise.all([1, 2, 3].map(() => server.post({ query: DEFAULT_QUERY }))));
     const counts = server.requestLines().map((line) => line.statements as number);
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(statements.length);
-    expect(counts.every((count) => count === 0 || count === 10)).toBe(true);
+    expect(counts.every((count) => count === 0 || count === DEFAULT_QUERY_STATEMENTS)).toBe(true);
+  });
+
+  it("are in each response's extensions under DEBUG_STATEMENTS, and only then", async () => {
+    const { yoga: debugging, db: debuggingDb } = await importConfiguredServer({ DEBUG_STATEMENTS: "true" });
+    const sent: string[] = [];
+    debuggingDb.$on("query", (event) => sent.push(event.query));
+    const post = (server: typeof parleyYoga) =>
+      server.fetch("http://parley/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: DEFAULT_QUERY }) });
+    const shown = (await (await post(debugging)).json()) as { data: unknown; extensions: { statements?: number } };
+    expect(shown.data).not.toBeNull();
+    expect(shown.extensions.statements).toBe(DEFAULT_QUERY_STATEMENTS);
+    expect(sent).toHaveLength(DEFAULT_QUERY_STATEMENTS);
+    const hidden = (await (await post(parleyYoga)).json()) as { extensions: Record<string, unknown> };
+    expect(hidden.extensions).not.toHaveProperty("statements");
+    await debuggingDb.$disconnect();
   });
 
   it("do not include work outside requests", async () => {
@@ -211,8 +230,9 @@ describe("GET /metrics", () => {
     expect(sample(text, 'parley_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
     expect(sample(text, "parley_rate_limited_requests_total")).toBe(1);
     expect(sample(text, "parley_graphql_sql_statements_count")).toBe(5);
-    expect(sample(text, "parley_graphql_sql_statements_sum")).toBe(20);
-    expect(sample(text, 'parley_graphql_sql_statements_bucket{le="5"}')).toBe(3);
+    expect(sample(text, "parley_graphql_sql_statements_sum")).toBe(2 * DEFAULT_QUERY_STATEMENTS);
+    // Three requests cost nothing; the default queries cost 10 statements each on SQLite, 1 on PostgreSQL.
+    expect(sample(text, 'parley_graphql_sql_statements_bucket{le="5"}')).toBe(onThisEngine({ sqlite: 3, postgres: 5 }));
     expect(sample(text, 'parley_graphql_sql_statements_bucket{le="10"}')).toBe(5);
     expect(sample(text, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
     expect(text).toContain("nodejs_eventloop_lag_seconds");

@@ -59,6 +59,8 @@ const schema = z.object({
   SEND_TIMEOUT_MS: integer(1, 600_000, 30_000),
   /** Largest response body; a larger one is refused with RESPONSE_TOO_LARGE. */
   MAX_RESPONSE_BYTES: integer(1024, 1024 * 1024 * 1024, 5 * 1024 * 1024),
+  /** Adds each request's SQL statement count to its response's `extensions` (for tests and tuning). */
+  DEBUG_STATEMENTS: z.stringbool({ error: "must be true or false" }).default(false),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   /** Bearer token /metrics asks for; unset, /metrics answers loopback clients only. */
   METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),

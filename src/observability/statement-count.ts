@@ -12,7 +12,7 @@
 // test/observability.test.ts checks the counts of concurrent requests, and that the queue still
 // looks as expected.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Plugin } from "graphql-yoga";
+import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { db } from "../db/client.js";
 import { statsOf, type RequestStats } from "./request-stats.js";
 
@@ -73,6 +73,24 @@ export function useStatementCount(): Plugin {
       request({ request }, wrapped) {
         return currentRequest.run(statsOf(request), wrapped);
       },
+    },
+  };
+}
+
+/**
+ * Adds `extensions.statements`: the SQL statements the request has caused once its operation is
+ * executed. Off unless DEBUG_STATEMENTS is set, since the count is about the server, not the data.
+ */
+export function useStatementsExtension(): Plugin<{ request: Request }> {
+  return {
+    onExecute({ args }) {
+      const stats = statsOf(args.contextValue.request);
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result)) return;
+          setResult({ ...result, extensions: { ...result.extensions, statements: stats.statements } });
+        },
+      };
     },
   };
 }
