@@ -12,6 +12,7 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client.js";
 import { config } from "../config/settings.js";
+import { choosingJoinStrategy } from "./join-strategy.js";
 import { trackDatabasePool } from "./pool.js";
 import { databaseUrl, isPostgresUrl, sqliteUrl } from "./url.js";
 
@@ -167,7 +168,7 @@ export function createDb(url = databaseUrl(), options: DbOptions = {}) {
     if (options.reportPoolUsage) trackDatabasePool(pool);
     const adapter = refusingCancelledWork(new PrismaPg(pool, { disposeExternalPool: true }));
     // Same models, same generated API: the PostgreSQL client stands in for the SQLite one's type.
-    return new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient<"query">;
+    return choosingJoinStrategy(new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient<"query">);
   }
   return new PrismaClient({ adapter: refusingCancelledWork(new PrismaBetterSQLite3({ url: sqliteUrl(url) })), log });
 }

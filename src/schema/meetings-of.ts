@@ -13,8 +13,11 @@ const meetingList = lazyList(() => filteredList(MeetingFilter, MeetingOrder));
 /** `where` and `orderBy` of the join records, from the meetings' filter and order. */
 function throughMeeting(args: ListArgs) {
   const { where, orderBy } = meetingList().query(args);
+  // No condition on the meeting, no join to it: a join record always has its meeting, and the
+  // count Prisma folds into the parent's statement would otherwise join every meeting in the table.
+  const unfiltered = !where || Object.keys(where).length === 0;
   return {
-    where: { meeting: { is: where } },
+    where: unfiltered ? {} : { meeting: { is: where } },
     orderBy: [...orderBy.slice(0, -1).map((key) => ({ meeting: key })), { meetingId: "asc" as const }],
   };
 }
