@@ -31,6 +31,9 @@ export async function startIsolatedServer(fill: (db: PrismaClient) => Promise<un
       logStatements,
       /** A client of the test's own on the same database, to write rows and check answers. */
       db: temp.db,
+      url: temp.url,
+      /** The server's own client, whose query events carry each statement's parameters. */
+      serverDb,
       async dispose() {
         await serverDb.$disconnect();
         await temp.dispose();
