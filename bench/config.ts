@@ -22,7 +22,8 @@ export interface BenchConfig {
 }
 
 const USAGE = `usage: npm run bench -- [--only sqlite|postgres] [--rounds N] [--seconds N (per round)] [--warmup N] [--connections N]
-                        [--meetings N] [--seed S] [--sqlite-url URL] [--postgres-url URL] [--no-profile] [--no-build] [--report-only]`;
+                        [--meetings N] [--seed S] [--sqlite-url URL] [--postgres-url URL] [--no-profile] [--no-build] [--report-only]
+                        [--results-dir DIR (default bench/results; elsewhere for a trial run)]`;
 
 export function readConfig(argv = process.argv.slice(2)): BenchConfig {
   const { values } = parseArgs({
@@ -40,6 +41,7 @@ export function readConfig(argv = process.argv.slice(2)): BenchConfig {
       "no-profile": { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
       "report-only": { type: "boolean", default: false },
+      "results-dir": { type: "string", default: "bench/results" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -68,6 +70,6 @@ export function readConfig(argv = process.argv.slice(2)): BenchConfig {
     profile: { enabled: !values["no-profile"] && databases.some((database) => database.engine === "sqlite"), dir: "/tmp/parley-prof", seconds: 10 },
     build: !values["no-build"],
     reportOnly: values["report-only"] as boolean,
-    resultsDir: "bench/results",
+    resultsDir: values["results-dir"] as string,
   };
 }

@@ -10,8 +10,11 @@ import type { PlanCost } from "./floor/cost.js";
 import { NOISE_CORES, type Measurement } from "./measure.js";
 import { OPERATIONS, type OperationInputs, type OperationName } from "./operations.js";
 import type { ProfileResults } from "./profile.js";
+import { cores, ENGINE, failures, fmt, latency, spread } from "./report-format.js";
+import { hasPeer, PEER_COLUMNS, peerColumns, peerSection } from "./report-peer.js";
 import type { StatementCount, StatementCounts } from "./statements.js";
 import type { Verification } from "./verify.js";
+import type { PeerVerification } from "./verify-peer.js";
 
 export interface OperationResults {
   statements: StatementCount;
@@ -21,6 +24,11 @@ export interface OperationResults {
   floor: Measurement;
   /** Server requests/s ÷ floor requests/s. */
   ratio: number;
+  /** PostGraphile (bench/postgraphile/), the peer: PostgreSQL only, and absent from runs before it joined. */
+  peer?: Measurement;
+  peerVerified?: PeerVerification;
+  /** Server requests/s ÷ PostGraphile requests/s. */
+  peerRatio?: number;
 }
 
 export interface DatabaseResults {
@@ -43,7 +51,9 @@ export interface DatabaseResults {
   /** What the operations were asked with (meeting ids, country code, page size). */
   operationInputs: OperationInputs;
   listScaling: StatementCounts["listScaling"];
-  idleRssMiB: { server: number; floor: number };
+  idleRssMiB: { server: number; floor: number; peer?: number };
+  /** PostGraphile's version, where it ran (PostgreSQL). */
+  peerVersion?: string;
   operations: Record<OperationName, OperationResults>;
 }
 
@@ -62,25 +72,17 @@ export interface BenchResults {
 const ANALYSIS_START = "<!-- ANALYSIS:START (kept across runs; written by people) -->";
 const ANALYSIS_END = "<!-- ANALYSIS:END -->";
 
-const ENGINE = { sqlite: "SQLite", postgres: "PostgreSQL" } as const;
-const fmt = (value: number, digits = 1) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const latency = (run: Measurement) => `${fmt(run.latencyMs.p50)} / ${fmt(run.latencyMs.p95)} / ${fmt(run.latencyMs.p99)}`;
-const cores = (run: Measurement) =>
-  `${fmt(run.cpuCores.service, 2)} / ${fmt(run.cpuCores.loadGenerator, 2)} / ${fmt(run.cpuCores.database, 2)} / ${fmt(run.cpuCores.other, 2)}${run.repeatedRounds ? ` (${run.repeatedRounds} round${run.repeatedRounds > 1 ? "s" : ""} repeated)` : ""}`;
-const failures = (run: Measurement) =>
-  `${run.errors + run.warmup.errors} / ${run.non2xx + run.warmup.non2xx} / ${run.bodies.withErrors + run.warmup.bodiesWithErrors}`;
-const spread = (run: Measurement) => `${fmt(Math.min(...run.roundsRequestsPerSecond))}–${fmt(Math.max(...run.roundsRequestsPerSecond))}`;
-
 function throughputTable(results: BenchResults): string[] {
+  const peer = hasPeer(results);
   const lines = [
-    "| DB | Operation | Server req/s (rounds) | Floor req/s (rounds) | Server ÷ floor | Server p50 / p95 / p99 (ms) | Floor p50 / p95 / p99 (ms) | Server CPU ms/req | Floor CPU ms/req | Errors / non-2xx / bodies with `errors` (server; floor) |",
-    "| --- | --- | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |",
+    `| DB | Operation | Server req/s (rounds) | Floor req/s (rounds) | Server ÷ floor |${peer ? PEER_COLUMNS.header : ""} Server p50 / p95 / p99 (ms) | Floor p50 / p95 / p99 (ms) | Server CPU ms/req | Floor CPU ms/req | Errors / non-2xx / bodies with \`errors\` (server; floor) |`,
+    `| --- | --- | ---: | ---: | ---: |${peer ? PEER_COLUMNS.align : ""} --- | --- | ---: | ---: | --- |`,
   ];
   for (const database of results.databases) {
     for (const operation of OPERATIONS) {
       const run = database.operations[operation.name];
       lines.push(
-        `| ${ENGINE[database.engine]} | ${operation.name} | ${fmt(run.server.requestsPerSecond)} (${spread(run.server)}) | ${fmt(run.floor.requestsPerSecond)} (${spread(run.floor)}) | ${fmt(run.ratio, 3)} | ${latency(run.server)} | ${latency(run.floor)} | ${fmt(run.server.cpuMsPerRequest, 2)} | ${fmt(run.floor.cpuMsPerRequest, 2)} | ${failures(run.server)}; ${failures(run.floor)} |`,
+        `| ${ENGINE[database.engine]} | ${operation.name} | ${fmt(run.server.requestsPerSecond)} (${spread(run.server)}) | ${fmt(run.floor.requestsPerSecond)} (${spread(run.floor)}) | ${fmt(run.ratio, 3)} |${peer ? peerColumns(run) : ""} ${latency(run.server)} | ${latency(run.floor)} | ${fmt(run.server.cpuMsPerRequest, 2)} | ${fmt(run.floor.cpuMsPerRequest, 2)} | ${failures(run.server)}; ${failures(run.floor)} |`,
       );
     }
   }
@@ -149,6 +151,7 @@ function renderReadme(config: BenchConfig, results: BenchResults, analysis: stri
   const scaling = results.databases
     .map((database) => `${ENGINE[database.engine]}: ${database.listScaling.map((entry) => `first: ${entry.first} → ${entry.statements} statements (${entry.edges} meetings)`).join("; ")}`)
     .join(". ");
+  const peer = hasPeer(results);
   const lines = [
     "# Benchmark results",
     "",
@@ -156,13 +159,13 @@ function renderReadme(config: BenchConfig, results: BenchResults, analysis: stri
     "",
     dataLine(results, sizes),
     "",
-    `Load: ${settings.loadGenerator}, ${settings.connections} connections; per operation, each target gets ${settings.warmupSeconds} s of warm-up, then ${settings.rounds} measured rounds of ${settings.roundSeconds} s alternate between server and floor (${settings.rounds * settings.roundSeconds} s each), because this machine's speed drifts over minutes and alternating lets both see the same machine. The server is the production build (\`NODE_ENV=production node dist/src/server.js\`); the floor is \`bench/floor-server.ts\`. Server, floor, load generator and PostgreSQL share the same ${machine.cores} cores, so absolute numbers are this machine's; the ratios are the point.`,
+    `Load: ${settings.loadGenerator}, ${settings.connections} connections; per operation, each target gets ${settings.warmupSeconds} s of warm-up, then ${settings.rounds} measured rounds of ${settings.roundSeconds} s alternate between server${peer ? ", floor and, on PostgreSQL, PostGraphile" : " and floor"} (${settings.rounds * settings.roundSeconds} s each), because this machine's speed drifts over minutes and alternating lets ${peer ? "them all" : "both"} see the same machine. The server is the production build (\`NODE_ENV=production node dist/src/server.js\`); the floor is \`bench/floor-server.ts\`${peer ? "; PostGraphile is `bench/postgraphile/server.js`" : ""}. Server, floor, ${peer ? "PostGraphile, " : ""}load generator and PostgreSQL share the same ${machine.cores} cores, so absolute numbers are this machine's; the ratios are the point.`,
     "",
     "## Throughput and latency",
     "",
     ...throughputTable(results),
     "",
-    "Requests/s counts 2xx responses over all measured rounds; in brackets the slowest and fastest round. Latencies are exact percentiles over every response of every round. CPU ms/req is the target process's user + system time over the rounds divided by their requests (PostgreSQL's own CPU is not in it; see the cost table). Failures, warm-up included: transport errors and timeouts / non-2xx statuses / response bodies containing an `errors` key (every body is searched; every 100th is also parsed and checked for non-null data).",
+    `Requests/s counts 2xx responses over all measured rounds; in brackets the slowest and fastest round. Latencies are exact percentiles over every response of every round. CPU ms/req is the target process's user + system time over the rounds divided by their requests (PostgreSQL's own CPU is not in it; see the cost table). Failures, warm-up included: transport errors and timeouts / non-2xx statuses / response bodies containing an \`errors\` key (every body is searched; every 100th is also parsed and checked for non-null data).${peer ? " PostGraphile reads PostgreSQL only (a dash on SQLite); its latencies, CPU and memory are under *Against PostGraphile*." : ""}`,
     "",
     "## Cost per request",
     "",
@@ -170,12 +173,13 @@ function renderReadme(config: BenchConfig, results: BenchResults, analysis: stri
     "",
     `Statements are counted in-process (\`bench/statements.ts\`: the request through \`yoga.fetch\`, Prisma's \`query\` events, as \`test/helpers/sql-log.ts\` does) on the same database; the run stops unless the floor's statements read the same tables. Rows read are the floor's, which sends the same statements. Statements do not grow with the rows returned: ${scaling}. CPU cores in use are averages over the rounds, from /proc: the target process, the load generator (and the bench process driving it), PostgreSQL (the backends of the benchmark's database, parallel workers and the server's own processes), and the rest of the machine; a round during which the rest used more than ${NOISE_CORES} cores (another process competing) is run again, up to four times, and noted. Peak RSS is the process's VmHWM over the operation's warm-up and rounds (reset before each operation${results.databases.every((database) => OPERATIONS.every((operation) => database.operations[operation.name].server.peakIsPerRun)) ? "" : "; **not** reset on this machine, so it is the peak since start"}); idle RSS after start: ${results.databases.map((database) => `${ENGINE[database.engine]} server ${database.idleRssMiB.server} MiB, floor ${database.idleRssMiB.floor} MiB`).join("; ")}.${results.databases.some((database) => database.serverPoolSize) ? ` The server's PostgreSQL pool holds ${results.databases.find((database) => database.serverPoolSize)?.serverPoolSize} connections (pg's default; src/db/client.ts sets none), as does the floor's.` : ""}`,
     "",
+    ...(peer ? [...peerSection(results), ""] : []),
     "## The operations",
     "",
     ...OPERATIONS.map((operation) => `- **${operation.name}** — ${operation.description}`),
     "",
     inputs
-      ? `Inputs: meetingNode cycles through ${inputs.nodeMeetings} meetings evenly spaced over all meetings by id; countryMeetings asks for ${inputs.countryCode} (${inputs.countryMeetings.toLocaleString("en-US")} delegations, the most of any country); meetingList asks for first: ${inputs.listSize}. The GraphQL documents are in \`bench/operations.ts\`.`
+      ? `Inputs: meetingNode cycles through ${inputs.nodeMeetings} meetings evenly spaced over all meetings by id; countryMeetings asks for ${inputs.countryCode} (${inputs.countryMeetings.toLocaleString("en-US")} delegations, the most of any country); meetingList asks for first: ${inputs.listSize}. The GraphQL documents are in \`bench/operations.ts\`${peer ? " (PostGraphile's in `bench/peer-operations.ts`)" : ""}.`
       : "",
     "",
     "The floor (`bench/floor-server.ts`, `bench/floor/`) answers the same request bodies with node:http, better-sqlite3 (prepared statements cached) or a `pg` Pool, and JSON.stringify: the same statements as the server's plan (same columns, WHERE, ORDER BY and LIMIT, one statement per relation level, sibling levels concurrently, nested page sizes applied in memory) and the same JSON. Before measuring, every request body of every operation is sent to both and the floor's `data` must deep-equal the server's.",
@@ -195,10 +199,11 @@ function renderReadme(config: BenchConfig, results: BenchResults, analysis: stri
     "npm run bench -- --only sqlite --no-profile    # one engine",
     "npm run bench -- --rounds 5 --seconds 10 --connections 20   # longer, harder (--seconds is per round)",
     "npm run bench -- --report-only                 # rewrite this file from latest.json (keeps the analysis)",
+    "npm run bench -- --only postgres --postgres-url postgresql://root@127.0.0.1:5432/parley_trial --meetings 300 --rounds 1 --seconds 2 --no-profile --results-dir /tmp/bench-trial   # a quick trial on a database and folder of its own",
     "npx tsx bench/profile-summary.ts /tmp/parley-prof/defaultQuery/*.cpuprofile   # re-read a profile",
     "```",
     "",
-    `The data lives in ${config.databases.map((database) => `\`${database.url}\``).join(" and ")} (never data/parley.db). The first run fills each with \`npm run synth\` (about 2.5 min for SQLite and 3.5 min for PostgreSQL on this machine; PostgreSQL's database is created if missing). Later runs reuse a database while it holds the complete synthetic set of the requested size and seed, and fill both again when the two engines' rows differ (the digest of the rows the operations read, e.g. after the generator changed). A run writes \`latest.json\` and this file, keeping the analysis section.`,
+    `The data lives in ${config.databases.map((database) => `\`${database.url}\``).join(" and ")} (never data/parley.db). The first run fills each with \`npm run synth\` (about 2.5 min for SQLite and 3.5 min for PostgreSQL on this machine; PostgreSQL's database is created if missing). Later runs reuse a database while it holds the complete synthetic set of the requested size and seed, and fill both again when the two engines' rows differ (the digest of the rows the operations read, e.g. after the generator changed). A run on PostgreSQL also starts PostGraphile from \`bench/postgraphile/\`, installing it there (\`npm ci\`, its own lockfile) on first use. A run writes \`latest.json\` and this file, keeping the analysis section.`,
     "",
   ];
   return lines.join("\n");

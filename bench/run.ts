@@ -1,9 +1,10 @@
 // `npm run bench`: builds the server once; fills SQLite and PostgreSQL with `npm run synth`'s
 // default set (once: later runs reuse it while both engines hold the same rows); then, per engine,
-// counts SQL statements per operation, checks the floor answers exactly what the server does, and
-// measures the four operations against the real server (`node dist/src/server.js`, production
-// mode) and the floor in alternating rounds, the load coming from other processes. Finally it
-// profiles the server's CPU on SQLite. Writes bench/results/.
+// counts SQL statements per operation, checks the floor answers exactly what the server does (and,
+// on PostgreSQL, that PostGraphile answers the same rows), and measures the four operations against
+// the real server (`node dist/src/server.js`, production mode), the floor and, on PostgreSQL,
+// PostGraphile in alternating rounds, the load coming from other processes. Finally it profiles the
+// server's CPU on SQLite. Writes bench/results/.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,18 +14,24 @@ import { analyzeIfNeeded, chooseInputs, datasetSizes, ensureSynthetic, type Fill
 import { floorPlanCosts } from "./floor/cost.js";
 import { openSql } from "./floor/sql.js";
 import { TargetMeasurement, type Measurement } from "./measure.js";
-import { OPERATIONS, REQUEST_HEADERS, requestBodies } from "./operations.js";
+import { OPERATIONS, REQUEST_HEADERS, requestBodies, type OperationName } from "./operations.js";
+import { peerVersion, startPeer } from "./peer.js";
+import { peerRequestBodies } from "./peer-operations.js";
 import { PROFILED_OPERATIONS, profileServer } from "./profile.js";
-import { memory, ROOT, stopService } from "./processes.js";
+import { memory, ROOT, stopService, type Service } from "./processes.js";
 import { writeResults, type BenchResults, type DatabaseResults, type OperationResults } from "./report.js";
 import { checkSamePlan, countStatements, startServerAndFloor } from "./same-data.js";
 import { verifyFloor } from "./verify.js";
+import { verifyPeer, type PeerVerification } from "./verify-peer.js";
 
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 /** pg's default pool size, which @prisma/adapter-pg does not change (src/db/client.ts passes no `max`). */
 const SERVER_POOL_SIZE = 10;
+
+/** Requests/s of the first ÷ the second, to three decimals. */
+const ratio = (first: Measurement, second: Measurement) => Math.round((first.requestsPerSecond / second.requestsPerSecond) * 1000) / 1000;
 
 function build(): void {
   log("npm run build");
@@ -77,39 +84,58 @@ async function benchDatabase(config: BenchConfig, database: Database, { synthSec
   checkSamePlan(engine, counted, floorCosts);
 
   const { server, floor } = await startServerAndFloor(url, ["dist/src/server.js"]);
-  const idleRssMiB = { server: memory(server.child.pid as number).rssMiB, floor: memory(floor.child.pid as number).rssMiB };
+  const idleRssMiB: DatabaseResults["idleRssMiB"] = { server: memory(server.child.pid as number).rssMiB, floor: memory(floor.child.pid as number).rssMiB };
   const operations = {} as DatabaseResults["operations"];
   const postgresDatabase = engine === "postgres" ? new URL(url).pathname.slice(1) : undefined;
+  // PostGraphile reads PostgreSQL only, so SQLite has no peer.
+  let peer: Service | undefined;
   try {
     say("checking that the floor's JSON equals the server's data");
     const verified = await verifyFloor(server.url, floor.url, inputs);
+    let peerVerified: Record<OperationName, PeerVerification> | undefined;
+    if (engine === "postgres") {
+      say(`starting PostGraphile ${peerVersion()}, the peer`);
+      peer = await startPeer(url, say);
+      idleRssMiB.peer = memory(peer.child.pid as number).rssMiB;
+      say("checking that PostGraphile answers the server's rows");
+      peerVerified = await verifyPeer(server.url, peer.url, inputs);
+    }
     for (const operation of OPERATIONS) {
       const spec = { headers: REQUEST_HEADERS, bodies: requestBodies(operation, inputs), connections: config.connections };
-      // Warm both up, then alternate rounds, so that the server and the floor see the same machine
-      // (its speed drifts over minutes) and the same caches.
-      const targets = [new TargetMeasurement(server, spec, postgresDatabase), new TargetMeasurement(floor, spec, postgresDatabase)] as const;
+      // Warm all up, then alternate rounds, so that the server, the floor and the peer see the same
+      // machine (its speed drifts over minutes) and the same caches.
+      const targets = [
+        new TargetMeasurement(server, spec, postgresDatabase),
+        new TargetMeasurement(floor, spec, postgresDatabase),
+        ...(peer ? [new TargetMeasurement(peer, { ...spec, bodies: peerRequestBodies(operation, inputs) }, postgresDatabase)] : []),
+      ];
       for (const target of targets) await target.warmUp(config.warmupSeconds);
       for (let round = 0; round < config.rounds; round++) {
         for (const target of targets) await target.round(config.roundSeconds, (line) => say(`${operation.name}: ${line}`));
       }
-      const [serverRun, floorRun] = targets.map((target) => target.finish()) as [Measurement, Measurement];
-      say(`${operation.name}: ${serverRun.requestsPerSecond} vs ${floorRun.requestsPerSecond} req/s (rounds ${serverRun.roundsRequestsPerSecond.join(", ")} vs ${floorRun.roundsRequestsPerSecond.join(", ")})`);
+      const [serverRun, floorRun, peerRun] = targets.map((target) => target.finish()) as [Measurement, Measurement, Measurement?];
+      const runs = [serverRun, floorRun, ...(peerRun ? [peerRun] : [])];
+      say(
+        `${operation.name}: ${runs.map((run) => run.requestsPerSecond).join(" vs ")} req/s (rounds ${runs.map((run) => run.roundsRequestsPerSecond.join(", ")).join(" vs ")})${peerRun ? " — server vs floor vs PostGraphile" : ""}`,
+      );
       operations[operation.name] = {
         statements: counted.operations[operation.name],
         floorPlan: floorCosts[operation.name],
         verified: verified[operation.name],
         server: serverRun,
         floor: floorRun,
-        ratio: Math.round((serverRun.requestsPerSecond / floorRun.requestsPerSecond) * 1000) / 1000,
+        ratio: ratio(serverRun, floorRun),
+        ...(peerRun && peerVerified ? { peer: peerRun, peerVerified: peerVerified[operation.name], peerRatio: ratio(serverRun, peerRun) } : {}),
       } satisfies OperationResults;
     }
   } finally {
-    await Promise.all([stopService(server), stopService(floor)]);
+    await Promise.all([server, floor, ...(peer ? [peer] : [])].map(stopService));
   }
   return {
     engine,
     version,
     serverPoolSize: engine === "postgres" ? SERVER_POOL_SIZE : null,
+    ...(peer ? { peerVersion: peerVersion() } : {}),
     synthSeconds,
     generator,
     digest,

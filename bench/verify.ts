@@ -10,7 +10,8 @@ export interface Verification {
   bytes: { server: number; floor: number };
 }
 
-async function post(url: string, body: string): Promise<{ text: string; json: { data?: unknown; errors?: unknown } }> {
+/** POSTs a request body to a GraphQL server's /graphql; throws unless it answers 200. */
+export async function post(url: string, body: string): Promise<{ text: string; json: { data?: unknown; errors?: unknown } }> {
   const response = await fetch(`${url}/graphql`, { method: "POST", headers: REQUEST_HEADERS, body });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);
