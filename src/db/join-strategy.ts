@@ -20,7 +20,7 @@ const ordersThroughRelation = (orderBy: unknown): boolean =>
   );
 
 /** Whether `args`, or a relation it reads, is a page ordered through a relation. */
-export function pagesThroughRelation(args: unknown): boolean {
+function pagesThroughRelation(args: unknown): boolean {
   if (!isObject(args)) return false;
   if (args.take !== undefined && ordersThroughRelation(args.orderBy)) return true;
   return [args.include, args.select].some((relations) => isObject(relations) && Object.values(relations).some(pagesThroughRelation));
