@@ -1,6 +1,7 @@
 // The synthetic data generator (scripts/synth), run in-process on a database of the test's own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../src/generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../src/generated/prisma/client.js";
+import { engineOf, modelTable, withBulkCreateMany } from "../scripts/synth/bulk-insert.js";
 import { asciiFold } from "../scripts/synth/names.js";
 import { synthesize, type SynthSummary } from "../scripts/synth/synthesize.js";
 import { createTempDb } from "./helpers/temp-db.js";
@@ -127,5 +128,65 @@ describe("npm run synth", () => {
   it("links every synthetic meeting to the synthetic source", async () => {
     const source = await temp.db.source.findUnique({ where: { id: "syn-source" }, include: { _count: { select: { meetings: true } } } });
     expect(source).toMatchObject({ kind: "synthetic", publisher: "Parley synthetic data generator", _count: { meetings: MEETINGS } });
+  });
+});
+
+describe("the bulk insert synth writes with", () => {
+  // Every kind of value the schema has: DateTime with milliseconds, enums, booleans, integers,
+  // nulls, text that JSON must escape, and doubles Prisma rounds to 16 digits (a tie among them),
+  // or keeps whole (a 64-bit integer).
+  const FLOATS = [0.1 + 0.2, 1 / 3, 517363329421703.25, 1260999320318133.5, 2 ** 62 + 2 ** 10, 1.2345678901234568e21, 5e-324];
+  const ids = { meeting: "bulk-test-meeting", document: "bulk-test-meeting:MEETING:SUMMARY" };
+  async function write(tx: Prisma.TransactionClient) {
+    await tx.meeting.createMany({
+      data: [{
+        id: ids.meeting, title: "Bulk \"test\"", titleKey: "bulk test", type: "CONSULTATIONS", cameoCode: "040",
+        date: new Date("2019-03-04T05:06:07.089Z"), datePrecision: "DAY", dateInferred: true, placeInferred: false,
+        summary: "Škoda \\ line\nbreak, 😀 and \u0001", dateNote: null,
+      }],
+    });
+    await tx.tradeRecord.createMany({
+      data: FLOATS.map((value, index) => ({
+        id: `bulk-test-trade-${index}`, reporterId: "kz", partnerId: "lt", flow: "EXPORT", periodStart: new Date("2016-01-01T00:00:00.000Z"),
+        periodEnd: new Date("2016-12-31T23:59:59.999Z"), periodPrecision: "YEAR", periodInferred: false, value, currency: "USD",
+        approximate: true, meetingId: ids.meeting,
+      })),
+    });
+    await tx.searchDocument.createMany({ data: [{ id: ids.document, entityType: "MEETING", entityId: ids.meeting, field: "SUMMARY", text: "Škoda" }] });
+    await tx.searchTerm.createMany({
+      data: [{ documentId: ids.document, position: 0, word: "skoda", entityType: "MEETING", entityId: ids.meeting, field: "SUMMARY", wordCount: 1 }],
+    });
+  }
+
+  /** The rows as the database holds them: SQLite's storage class and literal, PostgreSQL's text. */
+  async function stored(db: PrismaClient) {
+    const postgres = engineOf(db) === "postgres";
+    const tables = { Meeting: "id", TradeRecord: "id", SearchDocument: "id", SearchTerm: "documentId" } as const;
+    const rows: Record<string, unknown[]> = {};
+    for (const [table, key] of Object.entries(tables)) {
+      const columns = [...modelTable(table as Prisma.ModelName).columns.keys()];
+      const select = columns.map((column) => (postgres ? `"${column}"::text AS "${column}"` : `typeof("${column}") || ':' || quote("${column}") AS "${column}"`));
+      rows[table] = await db.$queryRawUnsafe(`SELECT ${select.join(", ")} FROM "${table}" WHERE "${key}" LIKE 'bulk-test-%' ORDER BY "${key}"`);
+    }
+    return rows;
+  }
+
+  async function remove(db: PrismaClient) {
+    await db.searchTerm.deleteMany({ where: { documentId: ids.document } });
+    await db.searchDocument.deleteMany({ where: { id: ids.document } });
+    await db.tradeRecord.deleteMany({ where: { id: { startsWith: "bulk-test-" } } });
+    await db.meeting.deleteMany({ where: { id: ids.meeting } });
+  }
+
+  it("stores every value exactly as Prisma's createMany does", async () => {
+    const { db } = temp;
+    await db.$transaction((tx) => write(tx));
+    const byPrisma = await stored(db);
+    await remove(db);
+    await db.$transaction((tx) => write(withBulkCreateMany(tx, engineOf(db))));
+    const byBulkInsert = await stored(db);
+    await remove(db);
+    expect(Object.values(byPrisma).map((rows) => rows.length)).toEqual([1, FLOATS.length, 1, 1]);
+    expect(byBulkInsert).toEqual(byPrisma);
   });
 });

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { databaseUrl, describeDatabase } from "../../src/db/url.js";
 import { createDb } from "../../src/db/client.js";
-import { migrateDatabase } from "../../src/db/migrate.js";
+import { migrateDatabase, pendingMigrations } from "../../src/db/migrate.js";
 import { synthesize, type SynthPhase } from "./synthesize.js";
 
 const USAGE = "usage: npm run synth -- [--meetings N] [--seed S] [--database-url URL]";
@@ -66,8 +66,12 @@ const bar = new SingleBar({
 });
 let writeStarted = 0;
 try {
-  console.error(`synth: migrating ${describeDatabase(url)}`);
-  migrateDatabase(url);
+  // Prisma's migrate CLI costs seconds (twelve on PostgreSQL, where it lingers after its work): run
+  // it only when a migration is pending, as start-up does.
+  if ((await pendingMigrations(db, url)).length > 0) {
+    console.error(`synth: migrating ${describeDatabase(url)}`);
+    migrateDatabase(url);
+  }
   const summary = await synthesize(db, {
     meetings: options.meetings,
     seed: options.seed,
