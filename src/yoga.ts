@@ -31,6 +31,9 @@ export function createParleyYoga() {
     graphiql: { title: "Parley", defaultQuery: DEFAULT_QUERY },
     // Replaced by limitPlugins' own, bounded by bytes and keeping only valid documents (src/guards/caches.ts).
     parserAndValidationCache: false,
+    // limitPlugins reads the body within MAX_BODY_BYTES itself; Yoga's own limit (25 MB) would pipe
+    // every body through one more stream and Request first, for nothing.
+    maxRequestBodySize: false,
     // The API uses no cookies, so any origin may read it, never with credentials; browser code
     // needs to see the rate limit, when to retry and the request id it should quote.
     cors: {

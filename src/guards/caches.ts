@@ -2,7 +2,17 @@
 // documents (replacing Yoga's parse/validate cache), and whole introspection answers. Both are
 // bounded by bytes, not entries: one entry can be a thousand times another.
 import type { Plugin } from "graphql-yoga";
-import { Kind, print, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SelectionNode, type Token } from "graphql";
+import {
+  getOperationAST,
+  Kind,
+  print,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type Token,
+} from "graphql";
 
 /**
  * A least-recently-used map bounded by the summed size of its values, in (estimated) bytes: an
@@ -97,11 +107,19 @@ export function useDocumentCache(cache: BoundedCache<DocumentNode>): Plugin {
 /** Introspection answers kept: a whole-schema answer is about 300 KB of JSON. */
 const INTROSPECTION_CACHE_BYTES = 8 * 1024 * 1024;
 
+/** Answers of selectsOnlyIntrospection, by operation: the same document comes back request after request. */
+const onlyIntrospection = new WeakMap<OperationDefinitionNode, boolean>();
+
 /** Whether the operation selects nothing but `__schema`, `__type` and `__typename`. */
 function selectsOnlyIntrospection(document: DocumentNode, operationName: string | null | undefined): boolean {
-  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = getOperationAST(document, operationName || undefined);
   if (operation?.operation !== "query") return false;
+  let known = onlyIntrospection.get(operation);
+  if (known === undefined) onlyIntrospection.set(operation, (known = selectsOnlyIntrospectionIn(document, operation)));
+  return known;
+}
+
+function selectsOnlyIntrospectionIn(document: DocumentNode, operation: OperationDefinitionNode): boolean {
   const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const seen = new Set<string>();
   const only = (selections: readonly SelectionNode[]): boolean =>

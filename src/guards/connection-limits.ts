@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { config } from "../config/settings.js";
-import { forEachFieldArguments } from "../lib/field-arguments.js";
+import { fieldArguments } from "../lib/field-arguments.js";
 import { operationVariables } from "../lib/operation-variables.js";
 import { filterNamed } from "../schema/filtering.js";
 
@@ -48,7 +48,7 @@ function filterErrors(
 function listArgumentErrors(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, maxConditions: number): GraphQLError[] {
   const errors: GraphQLError[] = [];
   const conditions = { count: 0 };
-  forEachFieldArguments(schema, document, variables, ({ node, field, args }) => {
+  for (const { node, field, args } of fieldArguments(schema, document, variables)) {
     errors.push(...filterErrors(field, args, conditions, maxConditions));
     for (const name of ["first", "last"] as const) {
       const value = args[name];
@@ -61,7 +61,7 @@ function listArgumentErrors(schema: GraphQLSchema, document: DocumentNode, varia
         );
       }
     }
-  });
+  }
   if (conditions.count > maxConditions) {
     errors.push(
       new GraphQLError(

@@ -6,7 +6,7 @@
 // never sees our cursors: they are unwrapped to its own before any resolver runs.
 import type { Plugin } from "graphql-yoga";
 import { Kind, visit, type ArgumentNode, type DocumentNode, type GraphQLError, type GraphQLSchema, type StringValueNode } from "graphql";
-import { forEachFieldArguments } from "../lib/field-arguments.js";
+import { fieldArguments } from "../lib/field-arguments.js";
 import { operationVariables } from "../lib/operation-variables.js";
 import { bindCursor, isPaged, listFingerprint, unwrapCursor } from "../schema/cursors.js";
 
@@ -27,30 +27,31 @@ function unwrapOperationCursors(
   const { variables } = operationVariables(schema, document, operationName, inputs);
   if (!variables) return { errors: [], document, variables: inputs };
   const literals = new Map<StringValueNode, string>();
-  const rewrittenVariables = { ...inputs };
+  let rewrittenVariables: Record<string, unknown> | undefined;
   const errors: GraphQLError[] = [];
-  forEachFieldArguments(schema, document, variables, ({ node, field, parentType, args }) => {
-    if (!isPaged(field)) return;
+  for (const { node, field, parentType, args } of fieldArguments(schema, document, variables)) {
+    if (!isPaged(field)) continue;
     const coordinate = `${parentType.name}.${field.name}`;
-    const fingerprint = listFingerprint(coordinate, args);
+    let fingerprint: string | undefined; // a hash: only for a list that was given a cursor
     for (const name of CURSOR_ARGS) {
       const value = args[name];
       if (typeof value !== "string") continue;
+      fingerprint ??= listFingerprint(coordinate, args);
       const argument = node.arguments?.find((candidate: ArgumentNode) => candidate.name.value === name);
       try {
         const { plain, parent } = unwrapCursor(fingerprint, value, `${coordinate}(${name}:)`);
         bindCursor(context, coordinate, plain, parent);
-        if (argument?.value.kind === Kind.VARIABLE) rewrittenVariables[argument.value.name.value] = plain;
+        if (argument?.value.kind === Kind.VARIABLE) (rewrittenVariables ??= { ...inputs })[argument.value.name.value] = plain;
         else if (argument?.value.kind === Kind.STRING) literals.set(argument.value, plain);
       } catch (error) {
         errors.push(error as GraphQLError);
       }
     }
-  });
+  }
   const rewrittenDocument = literals.size
     ? visit(document, { StringValue: (node) => (literals.has(node) ? { ...node, value: literals.get(node)! } : undefined) })
     : document;
-  return { errors, document: rewrittenDocument, variables: rewrittenVariables };
+  return { errors, document: rewrittenDocument, variables: rewrittenVariables ?? inputs };
 }
 
 export function useListCursors(): Plugin {

@@ -27,9 +27,10 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { BoundedCache, useDocumentCache, useIntrospectionCache } from "./caches.js";
-import { forEachFieldArguments } from "../lib/field-arguments.js";
+import { fieldArguments } from "../lib/field-arguments.js";
 import { config } from "../config/settings.js";
 import { operationCost } from "./cost.js";
+import { cachedOperationCost } from "./cost-cache.js";
 import { documentLimitsRule, documentSizeError, isTokenLimitError, tooManyTokens } from "./document-limits.js";
 import { operationVariables } from "../lib/operation-variables.js";
 import { clientBuckets, MemoryStore, RedisStore, type RateLimitStore, type Spending } from "./rate-limit.js";
@@ -144,9 +145,9 @@ function listArgumentErrors(schema: GraphQLSchema, document: DocumentNode, varia
       for (const [name, inner] of Object.entries(value)) if (fields[name]) check(fields[name].type, inner, `${where}.${name}`);
     }
   };
-  forEachFieldArguments(schema, document, variables, ({ field, args }) => {
+  for (const { field, args } of fieldArguments(schema, document, variables)) {
     for (const arg of field.args) check(arg.type, args[arg.name], `${field.name}(${arg.name}:)`);
-  });
+  }
   return errors;
 }
 
@@ -190,6 +191,9 @@ export function limitPlugins(overrides: Partial<LimitOptions> = {}): Plugin[] {
       const address = (serverContext as { req?: IncomingMessage }).req?.socket?.remoteAddress;
       const limits = { buckets: clientBuckets(request, address) };
       requests.set(request, limits);
+      // Yoga's check, off with its body limit (src/yoga.ts): one number, nothing else (not "1, 2").
+      const announced = request.headers.get("content-length");
+      if (announced !== null && !/^\d+$/.test(announced)) throw refusal("The Content-Length header is invalid.", "BAD_REQUEST", 400, {}, undefined, false);
       if (!requestParser) return;
       setRequestParser(async (incoming) => {
         const length = incoming.headers.get("content-length");
@@ -243,7 +247,7 @@ export function limitPlugins(overrides: Partial<LimitOptions> = {}): Plugin[] {
       const limits = limitsOf(request);
       const inputs = (args.variableValues ?? {}) as Record<string, unknown>;
       const variables = operationVariables(args.schema, args.document, args.operationName, inputs).variables ?? {};
-      const cost = operationCost(args.schema, args.document, args.operationName, variables);
+      const cost = cachedOperationCost(args.schema, args.document, args.operationName, variables);
       statsOf(request).cost = { requested: cost, limit: options.maxCost };
       const stop = (...errors: GraphQLError[]) => setResultAndStopExecution({ errors });
       if (cost > options.maxCost) {

@@ -12,12 +12,22 @@ type OperationVariables = { variables?: Record<string, unknown>; errors?: GraphQ
  */
 const coerced = new WeakMap<object, WeakMap<DocumentNode, Map<string, OperationVariables>>>();
 
+/**
+ * Stands for "no variables sent" (none, or `{}`), one per schema: what they coerce to then depends
+ * on the document alone, so requests of the same document share the coercion, and with it what is
+ * cached by the coerced object (src/lib/field-arguments.ts).
+ */
+const noInputs = new WeakMap<GraphQLSchema, Record<string, unknown>>();
+
 export function operationVariables(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  inputs: Record<string, unknown>,
+  sent: Record<string, unknown> | null | undefined,
 ): OperationVariables {
+  const none = !sent || Object.keys(sent).length === 0;
+  let inputs = none ? noInputs.get(schema) : sent;
+  if (!inputs) noInputs.set(schema, (inputs = Object.freeze({})));
   let byDocument = coerced.get(inputs);
   if (!byDocument) coerced.set(inputs, (byDocument = new WeakMap()));
   let byOperation = byDocument.get(document);
@@ -26,7 +36,9 @@ export function operationVariables(
   const known = byOperation.get(key);
   if (known) return known;
   const result = coerce(schema, document, operationName, inputs);
-  byOperation.set(key, result);
+  // Shared by requests only when it worked: errors go into a response, where later plugins may
+  // change them, and an operation name the document lacks would add an entry per name sent.
+  if (!none || result.variables) byOperation.set(key, result);
   return result;
 }
 

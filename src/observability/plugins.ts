@@ -25,14 +25,15 @@ export function observabilityPlugins({ logger = sharedLogger(), metrics = create
 
 function useRequestLog(logger: Logger, metrics: Metrics): Plugin {
   let graphqlEndpoint = "/graphql";
-  const startedAt = new WeakMap<Request, number>();
+  /** When each request came, and its path (Yoga has parsed its URL by then: no need to parse it again). */
+  const arrivals = new WeakMap<Request, { startedAt: number; pathname: string }>();
 
   return {
     onYogaInit({ yoga }) {
       graphqlEndpoint = yoga.graphqlEndpoint;
     },
-    onRequest({ request }) {
-      startedAt.set(request, performance.now());
+    onRequest({ request, url }) {
+      arrivals.set(request, { startedAt: performance.now(), pathname: url.pathname });
       const incoming = request.headers.get("x-request-id");
       statsOf(request).requestId = incoming && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     },
@@ -68,10 +69,11 @@ function useRequestLog(logger: Logger, metrics: Metrics): Plugin {
         copy.headers.set("x-request-id", stats.requestId);
         setResponse(copy);
       }
-      const { pathname } = new URL(request.url);
+      const arrival = arrivals.get(request); // none when an earlier plugin answered (a CORS preflight)
+      const pathname = arrival?.pathname ?? new URL(request.url).pathname;
       // GraphiQL's page shares the endpoint's path but is not a GraphQL request.
       if (pathname !== graphqlEndpoint || response.headers.get("content-type")?.startsWith("text/html")) return;
-      const started = startedAt.get(request) ?? performance.now();
+      const started = arrival?.startedAt ?? performance.now();
       const failed = stats.errorCodes.length > 0 || response.status >= 400 || stats.rateLimited;
       const summary: RequestSummary = {
         requestId: stats.requestId,
