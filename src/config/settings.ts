@@ -15,6 +15,8 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const schema = z.object({
   PORT: integer(0, 65_535, 4000),
+  /** Processes serving the port (src/http/cluster.ts); 1 serves from this process, as without it. */
+  WEB_CONCURRENCY: integer(1, 1024, 1),
   /** PostgreSQL pool size (pg's own default is 10). */
   DATABASE_POOL_MAX: integer(1, 1000, 10),
   /** Largest cost an operation may have (see src/guards/cost.ts for the model). */

@@ -1,10 +1,18 @@
 // Prometheus metrics, served as text on GET /metrics. Each Yoga instance has a registry of its own
 // (tests build several in one process). Operation names come from clients, so they are bounded
 // labels: the first 100 distinct names, then "other"; unnamed operations share "unnamed".
+//
+// With WEB_CONCURRENCY workers (src/http/cluster.ts) each worker counts what it served, and a scrape
+// reaches whichever worker the primary hands its connection to: one worker's numbers would jump
+// from scrape to scrape. So a worker asked for /metrics asks the primary, which collects the
+// registry of every worker ready to serve and sums them with prom-client's AggregatorRegistry
+// (its aggregator per metric: counts, histograms, memory and pool connections add up, versions are
+// reported once, event-loop lag is averaged).
+import cluster, { type Worker } from "node:cluster";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { config } from "../config/settings.js";
 import { BoundedLabels } from "../lib/bounded-labels.js";
 import { databasePoolUsage } from "../db/pool.js";
@@ -77,6 +85,9 @@ export function createMetrics({ operationNames = 100, errorCodes = 50 } = {}) {
     },
   });
 
+  // A worker builds one Yoga: its registry is the one the primary collects.
+  if (inParleyCluster()) answerPrimary(registry);
+
   return {
     registry,
     record(summary: RequestSummary): void {
@@ -122,11 +133,91 @@ export function useMetricsEndpoint(metrics: Metrics, token = config.METRICS_TOKE
         );
         return;
       }
-      endResponse(
-        new fetchAPI.Response(await metrics.registry.metrics(), {
-          headers: { "content-type": metrics.registry.contentType, "cache-control": "no-store" },
-        }),
-      );
+      let text: string;
+      try {
+        text = inParleyCluster() ? String(await ask(toPrimary, WANT_ALL_WORKERS)) : await metrics.registry.metrics();
+      } catch (error) {
+        // A partial sum would read as counters going down: no answer is better.
+        endResponse(new fetchAPI.Response(`Metrics are unavailable: ${(error as Error).message}`, { status: 503 }));
+        return;
+      }
+      endResponse(new fetchAPI.Response(text, { headers: { "content-type": metrics.registry.contentType, "cache-control": "no-store" } }));
     },
   };
+}
+
+// Requests between the primary and its workers over the cluster's IPC channel, each answered by a
+// REPLY with the request's id. Sending to a process that has gone fails silently: its reply never
+// comes, and the asker gives up after ANSWER_TIMEOUT_MS.
+// As src/http/cluster.ts's isClusterWorker (not imported: observability stays below http/).
+const inParleyCluster = () => cluster.isWorker && config.WEB_CONCURRENCY > 1;
+const WANT_ALL_WORKERS = "parley:metrics-of-all-workers"; // worker → primary: the sum, as text
+const WANT_WORKER = "parley:metrics-of-worker"; // primary → worker: its registry, as JSON
+const REPLY = "parley:metrics-reply";
+const ANSWER_TIMEOUT_MS = 5_000;
+
+interface Message {
+  type: string;
+  id: number;
+  value?: unknown;
+  error?: string;
+}
+type Send = (message: Message) => void;
+
+const isMessage = (message: unknown, type: string): message is Message =>
+  typeof message === "object" && message !== null && (message as Message).type === type;
+const ignore = () => undefined;
+const toPrimary: Send = (message) => process.send?.(message, undefined, {}, ignore);
+const toWorker =
+  (worker: Worker): Send =>
+  (message) =>
+    worker.send(message, ignore);
+
+const waiting = new Map<number, (reply: Message) => void>();
+let lastId = 0;
+
+function ask(send: Send, type: string): Promise<unknown> {
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    const settle = (reply: Message) => {
+      clearTimeout(timer);
+      waiting.delete(id);
+      if (reply.error === undefined) resolve(reply.value);
+      else reject(new Error(reply.error));
+    };
+    const timer = setTimeout(() => settle({ type: REPLY, id, error: `no answer within ${ANSWER_TIMEOUT_MS} ms` }), ANSWER_TIMEOUT_MS);
+    waiting.set(id, settle);
+    send({ type, id });
+  });
+}
+
+async function answer(send: Send, id: number, work: () => Promise<unknown>): Promise<void> {
+  try {
+    send({ type: REPLY, id, value: await work() });
+  } catch (error) {
+    send({ type: REPLY, id, error: (error as Error).message });
+  }
+}
+
+const takeReply = (message: unknown) => {
+  if (isMessage(message, REPLY)) waiting.get(message.id)?.(message);
+};
+
+function answerPrimary(registry: Registry): void {
+  process.on("message", (message) => {
+    takeReply(message);
+    if (isMessage(message, WANT_WORKER)) void answer(toPrimary, message.id, () => registry.getMetricsAsJSON());
+  });
+}
+
+/** In the primary: answers workers' scrapes with the sum of the registries of `workers()`. */
+export function sumWorkersMetrics(workers: () => Worker[]): void {
+  cluster.on("message", (from, message) => {
+    takeReply(message);
+    if (!isMessage(message, WANT_ALL_WORKERS)) return;
+    void answer(toWorker(from), message.id, async () => {
+      const registries = await Promise.all(workers().map((worker) => ask(toWorker(worker), WANT_WORKER)));
+      return AggregatorRegistry.aggregate(registries as object[]).metrics();
+    });
+  });
 }
