@@ -2,8 +2,8 @@
 // statement (LATERAL … LIMIT) and read in index order, so Kazakhstan's trade records cost the
 // GraphiQL default query the same rows whether there are ten or a hundred times more than in the seed. Rows
 // read are what EXPLAIN ANALYZE counts at the scans of the TradeRecord table (kept or filtered out), running the very
-// statement the server sent with its parameters. (SQLite reads every child of the parents in one
-// `IN (…)` statement and cuts the pages in memory: not yet bounded there.)
+// statement the server sent with its parameters. (SQLite's pages are cut per parent by
+// src/db/nested-pages.ts; test/nested-pages.test.ts shows its rows read bounded the same way.)
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_QUERY } from "../src/graphiql/default-query.js";

@@ -13,6 +13,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client.js";
 import { config } from "../config/settings.js";
 import { choosingJoinStrategy } from "./join-strategy.js";
+import { pagingPerParent } from "./nested-pages.js";
 import { trackDatabasePool } from "./pool.js";
 import { databaseUrl, isPostgresUrl, sqliteUrl } from "./url.js";
 
@@ -170,7 +171,8 @@ export function createDb(url = databaseUrl(), options: DbOptions = {}) {
     // Same models, same generated API: the PostgreSQL client stands in for the SQLite one's type.
     return choosingJoinStrategy(new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient<"query">);
   }
-  return new PrismaClient({ adapter: refusingCancelledWork(new PrismaBetterSQLite3({ url: sqliteUrl(url) })), log });
+  // SQLite has no relationJoins: nested pages are cut per parent by src/db/nested-pages.ts instead.
+  return pagingPerParent(new PrismaClient({ adapter: refusingCancelledWork(new PrismaBetterSQLite3({ url: sqliteUrl(url) })), log }));
 }
 
 /** The server's client: its pool size from DATABASE_POOL_MAX, no statement outlives the deadline. */

@@ -1,6 +1,8 @@
 // How many SQL statements a read costs depends on the engine: on PostgreSQL Prisma joins the
 // relations of a query into one statement (the relationJoins preview, LATERAL subqueries with a
-// LIMIT per parent); on SQLite, which Prisma cannot join that way, it sends one per relation level.
+// LIMIT per parent); on SQLite, which Prisma cannot join that way, it sends one per relation level
+// (src/db/nested-pages.ts cuts nested pages per parent there in the statement of their level, and
+// adds none).
 import { databaseUrl, isPostgresUrl } from "../../src/db/url.js";
 
 export interface PerEngine {
