@@ -134,8 +134,11 @@ describe("admission control under event-loop lag", () => {
     expect((await post()).status).toBe(200);
     // Two in a row are. The watch timer, overdue after the first, fires in the moment between them
     // (and not on time again: a request in between could take longer than its interval on a
-    // busy machine, and let it).
+    // busy machine, and let it). Two short sleeps, not one: a timer set right after a block is
+    // dated from the loop's cached clock, from before the block, and so can come due ahead of the
+    // overdue watch timer and run the next block before it; the second sleep is dated after it.
     block(1_500);
+    await sleep(1);
     await sleep(1);
     block(1_500);
     expect(eventLoopLag()).toBeGreaterThan(700);
