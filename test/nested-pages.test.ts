@@ -16,6 +16,7 @@ import { synthesize } from "../scripts/synth/synthesize.js";
 import { startIsolatedServer, type IsolatedServer } from "./helpers/isolated-server.js";
 import { joinsRelations } from "./helpers/statement-counts.js";
 import { createTempDb } from "./helpers/temp-db.js";
+import { tradeRecordGrowth } from "./helpers/trade-growth.js";
 
 const dialect: Dialect = joinsRelations ? "postgresql" : "sqlite";
 
@@ -238,19 +239,8 @@ describe.skipIf(joinsRelations)("rows read by the GraphiQL default query on SQLi
   }
 
   it("stay the same when one parent's children grow tenfold, then a hundredfold", async () => {
-    const kazakhstan = await server.db.country.findUniqueOrThrow({ where: { code: "KZ" } });
-    const records = await server.db.tradeRecord.findMany({ where: { reporterId: kazakhstan.id } });
+    const { records, grow } = await tradeRecordGrowth(server.db, "KZ");
     expect(records.length).toBeGreaterThan(0);
-    // Copies in ever later periods, so that the first page, once full, stays the same.
-    const grow = async (from: number, to: number) => {
-      const copies = Array.from({ length: to - from }, (_, offset) => {
-        const index = from + offset;
-        const { id, ...record } = records[index % records.length]!;
-        const shift = (date: Date) => new Date(Date.UTC(date.getUTCFullYear() + 100 + index, date.getUTCMonth(), date.getUTCDate()));
-        return { ...record, id: `${id}-copy-${index}`, periodStart: shift(record.periodStart), periodEnd: shift(record.periodEnd) };
-      });
-      await server.db.tradeRecord.createMany({ data: copies });
-    };
     await grow(0, 10 * records.length);
     const before = await defaultQueryReads();
     await grow(10 * records.length, 100 * records.length);
