@@ -72,9 +72,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function childrenOf(pid: number): number[] {
+/** The worker processes of a primary: its children running src/server.ts (tsx may keep an esbuild service as another child). */
+function workersOf(pid: number): number[] {
   try {
-    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    return execFileSync("pgrep", ["-P", String(pid), "-f", "src/server\\.ts"], { encoding: "utf8" }).trim().split("\n").map(Number);
   } catch {
     return []; // pgrep exits 1 when there are none
   }
@@ -138,7 +139,7 @@ describe("WEB_CONCURRENCY=2", () => {
   });
 
   it("stops every worker on SIGTERM, each draining as one process does, and exits 0", async () => {
-    const workers = childrenOf(server.child.pid!);
+    const workers = workersOf(server.child.pid!);
     expect(workers).toHaveLength(2);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
@@ -156,7 +157,7 @@ describe("workers that keep dying", () => {
       // Every worker killed as soon as it appears: more than five ends within a minute.
       const killed = new Set<number>();
       while (server.child.exitCode === null) {
-        for (const pid of childrenOf(server.child.pid!)) {
+        for (const pid of workersOf(server.child.pid!)) {
           if (killed.has(pid)) continue;
           killed.add(pid);
           try {
