@@ -12,6 +12,7 @@ import type { Operation } from "./operations.js";
 process.env.NODE_ENV ??= "production";
 process.env.RATE_LIMIT_POINTS ??= "1000000000";
 process.env.MAX_EVENT_LOOP_LAG_MS ??= "0";
+process.env.MAX_EVENT_LOOP_UTILIZATION ??= "0";
 const { OPERATIONS, REQUEST_HEADERS, requestBodies } = await import("./operations.js");
 const { chooseInputs } = await import("./dataset.js");
 const { openSql } = await import("./floor/sql.js");

@@ -10,13 +10,14 @@ import type { StatementCounts } from "./statements.js";
 
 /**
  * The server as deployed, but measured on what it serves: the rate limit and event-loop shedding
- * would turn part of a closed loop's requests into refusals, which cost next to nothing and would
+ * (and pacing on utilization, which would hold back a closed loop) would turn part of a closed loop's requests into refusals, which cost next to nothing and would
  * be counted as served. The floor signs its cursors with the same secret, so both answer alike.
  */
 const SERVER_ENV = {
   NODE_ENV: "production",
   RATE_LIMIT_POINTS: "1000000000",
   MAX_EVENT_LOOP_LAG_MS: "0",
+  MAX_EVENT_LOOP_UTILIZATION: "0",
   CURSOR_SECRET: randomBytes(32).toString("base64url"),
 };
 

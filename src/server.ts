@@ -4,7 +4,7 @@
 import cluster from "node:cluster";
 import { config } from "./config/settings.js";
 import { isClusterWorker, reportReady, runPrimary, startUpFindings } from "./http/cluster.js";
-import { watchEventLoop } from "./http/event-loop-lag.js";
+import { watchEventLoop } from "./http/event-loop.js";
 import { createParleyServer, ensurePortFree, listen, shutDown } from "./http/node-server.js";
 
 const started = performance.now();

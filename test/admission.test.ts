@@ -1,11 +1,12 @@
 // Admission control (src/http/admission.ts): a request beyond MAX_IN_FLIGHT waits for a slot, and one
 // that waits longer than QUEUE_TIMEOUT_MS is refused at once with SERVER_BUSY, as is every request
-// while the event loop stays more than MAX_EVENT_LOOP_LAG_MS behind.
+// while the event loop stays more than MAX_EVENT_LOOP_LAG_MS behind; while the loop is busier than
+// MAX_EVENT_LOOP_UTILIZATION, new requests wait in the same queue.
 import { setTimeout as sleep } from "node:timers/promises";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { afterEach, describe, expect, it } from "vitest";
 import { useAdmissionControl, type AdmissionOptions } from "../src/http/admission.js";
-import { eventLoopLag, stopWatchingEventLoop, watchEventLoop } from "../src/http/event-loop-lag.js";
+import { eventLoopLag, eventLoopUtilization, stopWatchingEventLoop, watchEventLoop } from "../src/http/event-loop.js";
 import { createLogger } from "../src/observability/logging.js";
 import { createMetrics } from "../src/observability/metrics.js";
 import { observabilityPlugins } from "../src/observability/plugins.js";
@@ -24,7 +25,7 @@ function gate() {
 }
 
 function server(maxInFlight: number, queueTimeoutMs: number, held: Plugin, lag: Partial<AdmissionOptions> = {}) {
-  const yoga = createYoga({ schema, plugins: [useAdmissionControl({ maxInFlight, queueTimeoutMs, maxEventLoopLagMs: 0, ...lag }), held] });
+  const yoga = createYoga({ schema, plugins: [useAdmissionControl({ maxInFlight, queueTimeoutMs, maxEventLoopLagMs: 0, maxEventLoopUtilization: 0, ...lag }), held] });
   return (query = "{ countries(first: 1) { totalCount } }") =>
     yoga.fetch("http://parley/graphql", {
       method: "POST",
@@ -102,7 +103,7 @@ describe("admission control under event-loop lag", () => {
     const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
     const yoga = createYoga({
       schema,
-      plugins: [...observabilityPlugins({ logger, metrics: createMetrics() }), useAdmissionControl({ maxInFlight: 32, queueTimeoutMs: 1_000, maxEventLoopLagMs: 500, lag: () => 800 })],
+      plugins: [...observabilityPlugins({ logger, metrics: createMetrics() }), useAdmissionControl({ maxInFlight: 32, queueTimeoutMs: 1_000, maxEventLoopLagMs: 500, lag: () => 800, maxEventLoopUtilization: 0 })],
     });
     const refused = await yoga.fetch("http://parley/graphql", {
       method: "POST",
@@ -148,5 +149,57 @@ describe("admission control under event-loop lag", () => {
     // Once the loop has caught up (the timer fired on time again), requests are served again.
     await sleep(1_100);
     expect((await post()).status).toBe(200);
+  });
+});
+
+describe("admission control on a saturated event loop", () => {
+  afterEach(stopWatchingEventLoop);
+  const saturated = (utilization: () => number) => ({ maxEventLoopUtilization: 0.98, utilization });
+
+  it("holds a request back while the loop is saturated, with slots free, and starts it once the loop has room", async () => {
+    let utilization = 1;
+    const executed = executions();
+    const post = server(32, 10_000, executed.plugin, saturated(() => utilization));
+    let settled = false;
+    const held = post().finally(() => (settled = true));
+    await sleep(100);
+    expect(settled).toBe(false);
+    expect(executed.count).toBe(0);
+    utilization = 0.5;
+    const served = await held;
+    expect(served.status).toBe(200);
+    expect((await served.json()).data.countries.totalCount).toBeGreaterThan(0);
+    expect(executed.count).toBe(1);
+  });
+
+  it("refuses with SERVER_BUSY, unexecuted, a request held for longer than the queue allows", async () => {
+    const executed = executions();
+    const refused = await server(32, 50, executed.plugin, saturated(() => 1))();
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).errors[0].extensions.code).toBe("SERVER_BUSY");
+    expect(executed.count).toBe(0);
+  });
+
+  it("never holds a request back when the check is off", async () => {
+    const post = server(32, 10_000, { onExecute: () => undefined }, { maxEventLoopUtilization: 0, utilization: () => 1 });
+    expect((await post()).status).toBe(200);
+  });
+
+  it("measures the real loop: saturated while it is kept busy, not once it waits for I/O", async () => {
+    expect(eventLoopUtilization()).toBe(0); // nobody watches yet
+    watchEventLoop();
+    // Two windows of work with a moment between them for the watch timer (two sleeps: see the
+    // lag test above). Each window is all work but that moment: far above any threshold even on
+    // a machine busy enough to stretch the moment to a few hundred ms.
+    block(1_000);
+    await sleep(1);
+    await sleep(1);
+    block(1_000);
+    await sleep(1);
+    await sleep(1);
+    expect(eventLoopUtilization()).toBeGreaterThan(0.75);
+    // Then two windows of waiting.
+    await sleep(700);
+    expect(eventLoopUtilization()).toBeLessThan(0.5);
   });
 });

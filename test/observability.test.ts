@@ -1,5 +1,7 @@
 // Request logs and /metrics: fields of the log line, request ids, what is never logged, SQL
 // statements attributed to the right request under concurrency, and the metrics they feed.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../src/db/client.js";
@@ -246,6 +248,21 @@ describe("GET /metrics", () => {
     expect(sample(text, 'parley_db_pool_connections{state="total"}')).toBe(4);
     expect(sample(text, 'parley_db_pool_connections{state="idle"}')).toBe(3);
     expect(sample(text, 'parley_db_pool_connections{state="waiting"}')).toBe(1);
+  });
+
+  it("reports what the last full garbage collection left, and when", async () => {
+    const server = observedServer();
+    const before = Date.now() / 1000;
+    // A full collection on demand: V8's gc(), exposed for this call only.
+    setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // GC entries reach observers after the collection
+    const text = await server.scrape();
+    expect(sample(text, "parley_last_full_gc_timestamp_seconds")).toBeGreaterThanOrEqual(Math.floor(before));
+    const rss = sample(text, 'parley_memory_after_full_gc_bytes{kind="rss"}');
+    const heapUsed = sample(text, 'parley_memory_after_full_gc_bytes{kind="heap_used"}');
+    expect(heapUsed).toBeGreaterThan(1e6);
+    expect(rss).toBeGreaterThan(heapUsed);
   });
 
   it("keeps operation-name labels bounded", () => {

@@ -63,6 +63,8 @@ export interface HeapSample {
   t: number;
   heapUsedMB: number;
   heapTotalMB: number;
+  /** What the server's last full garbage collection left (parley_memory_after_full_gc_bytes), and when (t of the collection); null before the first. */
+  afterFullGc: { t: number; rssMB: number; heapUsedMB: number } | null;
 }
 
 export interface RateLoadResult {
@@ -82,11 +84,24 @@ function rssMB(pid: number): number {
   return (Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) * 1024) / MB;
 }
 
-async function heap(metricsUrl: string): Promise<{ heapUsedMB: number; heapTotalMB: number } | null> {
+const twoDecimals = (value: number) => Math.round(value * 100) / 100;
+
+/** The server's heap now and what its last full collection left (with that collection's time as a `t`), from /metrics. */
+async function heap(metricsUrl: string, t: number): Promise<HeapSample | null> {
   try {
     const text = await (await fetch(metricsUrl)).text();
-    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, "m").exec(text)?.[1] ?? Number.NaN) / MB;
-    return { heapUsedMB: gauge("nodejs_heap_size_used_bytes"), heapTotalMB: gauge("nodejs_heap_size_total_bytes") };
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, "\\$&")} (\\S+)`, "m").exec(text)?.[1] ?? Number.NaN);
+    const megabytes = (series: string) => twoDecimals(value(series) / MB);
+    const afterGcRss = megabytes('parley_memory_after_full_gc_bytes{kind="rss"}');
+    const gcSecondsAgo = Date.now() / 1000 - value("parley_last_full_gc_timestamp_seconds");
+    return {
+      t,
+      heapUsedMB: megabytes("nodejs_heap_size_used_bytes"),
+      heapTotalMB: megabytes("nodejs_heap_size_total_bytes"),
+      afterFullGc: Number.isFinite(afterGcRss)
+        ? { t: twoDecimals(t - gcSecondsAgo), rssMB: afterGcRss, heapUsedMB: megabytes('parley_memory_after_full_gc_bytes{kind="heap_used"}') }
+        : null,
+    };
   } catch {
     return null;
   }
@@ -203,8 +218,8 @@ const sampler = setInterval(() => {
     // the server has exited; the caller notices
   }
   if (spec.server.heapEverySeconds > 0 && t % spec.server.heapEverySeconds === 0) {
-    void heap(spec.server.metricsUrl).then((sample) => {
-      if (sample) heapSamples.push({ t, heapUsedMB: Math.round(sample.heapUsedMB * 100) / 100, heapTotalMB: Math.round(sample.heapTotalMB * 100) / 100 });
+    void heap(spec.server.metricsUrl, t).then((sample) => {
+      if (sample) heapSamples.push(sample);
     });
   }
 }, 1000);

@@ -52,6 +52,8 @@ const schema = z.object({
   QUEUE_TIMEOUT_MS: integer(0, 600_000, 1_000),
   /** Refuse GraphQL requests with SERVER_BUSY while the event loop stays this far behind; 0 = never. */
   MAX_EVENT_LOOP_LAG_MS: integer(0, 600_000, 250),
+  /** Refuse GraphQL requests with SERVER_BUSY while the event loop was busier than this (0–1) over its last window; 0 = never. */
+  MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0.98),
   OPERATION_TIMEOUT_MS: integer(1, 600_000, 10_000),
   HEADERS_TIMEOUT_MS: integer(1, 600_000, 10_000),
   REQUEST_TIMEOUT_MS: integer(1, 600_000, 30_000),

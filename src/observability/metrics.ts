@@ -16,6 +16,7 @@ import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefault
 import { config } from "../config/settings.js";
 import { BoundedLabels } from "../lib/bounded-labels.js";
 import { databasePoolUsage } from "../db/pool.js";
+import { memoryAfterLastFullGc } from "./memory-after-gc.js";
 
 export const METRICS_PATH = "/metrics";
 
@@ -82,6 +83,30 @@ export function createMetrics({ operationNames = 100, errorCodes = 50 } = {}) {
       this.set({ state: "total" }, usage.total);
       this.set({ state: "idle" }, usage.idle);
       this.set({ state: "waiting" }, usage.waiting);
+    },
+  });
+
+  memoryAfterLastFullGc(); // starts watching, so that the first scrape after a collection has it
+  new Gauge({
+    name: "parley_memory_after_full_gc_bytes",
+    help: "Memory right after the last full garbage collection, by kind (rss, heap_used): what the process still holds once its garbage is gone; a leak makes it grow from collection to collection. Absent before the first full collection.",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+    collect() {
+      const after = memoryAfterLastFullGc();
+      if (!after) return;
+      this.set({ kind: "rss" }, after.rssBytes);
+      this.set({ kind: "heap_used" }, after.heapUsedBytes);
+    },
+  });
+  new Gauge({
+    name: "parley_last_full_gc_timestamp_seconds",
+    help: "When the last full garbage collection ended (Unix time), the moment parley_memory_after_full_gc_bytes was taken.",
+    registers: [registry],
+    aggregator: "max",
+    collect() {
+      const after = memoryAfterLastFullGc();
+      if (after) this.set(after.at / 1000);
     },
   });
 

@@ -24,14 +24,14 @@ export interface ServerProcess {
 
 /**
  * `env` adds to (or overrides) the test's own environment, e.g. a short SHUTDOWN_GRACE_MS. Load
- * shedding on event-loop lag is off unless a test turns it on: on a busy machine the lag is the
+ * shedding on event-loop lag and pacing on its utilization are off unless a test turns them on: on a busy machine the lag is the
  * machine's, and a test that is not about shedding must not be refused for it.
  */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", MAX_EVENT_LOOP_LAG_MS: "0", ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", MAX_EVENT_LOOP_LAG_MS: "0", MAX_EVENT_LOOP_UTILIZATION: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
