@@ -161,7 +161,7 @@ describe("admission control on a saturated event loop", () => {
     const executed = executions();
     const post = server(32, 10_000, executed.plugin, saturated(() => utilization));
     let settled = false;
-    const held = post().finally(() => (settled = true));
+    const held = Promise.resolve(post()).finally(() => (settled = true));
     await sleep(100);
     expect(settled).toBe(false);
     expect(executed.count).toBe(0);

@@ -90,3 +90,22 @@ describe("application/graphql-response+json responses", () => {
     expect(text).not.toMatch(/\bat \S+:\d+|stacktrace/i);
   });
 });
+
+// Production keeps GraphiQL and introspection on: Parley is an open read API whose users write
+// their queries in GraphiQL, and introspection is costed and answered once (docs/operations.md).
+describe("GraphiQL and introspection under NODE_ENV=production", () => {
+  it("serves GraphiQL's page and answers the introspection query", async () => {
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<title>Parley</title>");
+    const introspection = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: JSON.stringify({ query: "{ __schema { queryType { name } types { name } } }" }),
+    });
+    expect(introspection.status).toBe(200);
+    const { data } = (await introspection.json()) as { data: { __schema: { queryType: { name: string }; types: { name: string }[] } } };
+    expect(data.__schema.queryType.name).toBe("Query");
+    expect(data.__schema.types.map((type) => type.name)).toContain("Meeting");
+  });
+});

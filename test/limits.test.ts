@@ -4,7 +4,10 @@ import { once } from "node:events";
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { createYoga } from "graphql-yoga";
 import { config } from "../src/config/settings.js";
+import { limitPlugins } from "../src/guards/limits.js";
+import { schema } from "../src/schema/index.js";
 import { encodeGlobalId } from "../src/lib/global-id.js";
 import { yoga } from "../src/yoga.js";
 import { graphql } from "./helpers/client.js";
@@ -113,6 +116,20 @@ describe("fields, before validation", () => {
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_DUPLICATE_FIELDS"]);
     expect(body.errors![0]!.extensions).toMatchObject({ limit: config.MAX_DUPLICATE_FIELDS });
     expect(body.errors![0]!.message).toContain("select each field once");
+  });
+
+  it("refuses them without validating the document at all", async () => {
+    let validated = 0;
+    const counting = createYoga({ schema, plugins: [...limitPlugins(), { onValidate: () => void (validated += 1) }] });
+    const post = async (query: string) =>
+      (await counting.fetch("http://parley/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json() as Promise<{
+        errors?: { extensions?: { code?: string } }[];
+      }>;
+    const refused = await post(`{ ${Array.from({ length: 1249 }, () => "meetings { totalCount }").join(" ")} } # ${Math.random()}`);
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(["TOO_MANY_DUPLICATE_FIELDS"]);
+    expect(validated).toBe(0);
+    expect((await post("{ meetings { totalCount } }")).errors).toBeUndefined();
+    expect(validated).toBe(1);
   });
 
   it("counts copies brought by fragments, and nested copies", async () => {

@@ -8,10 +8,10 @@ import { schema } from "../src/schema/index.js";
 const LIMIT = 1_000;
 const yoga = createYoga({ schema, plugins: [useResponseSizeLimit(LIMIT)] });
 
-async function post(query: string) {
+async function post(query: string, accept = "application/graphql-response+json") {
   const response = await yoga.fetch("http://parley/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+    headers: { "content-type": "application/json", accept },
     body: JSON.stringify({ query }),
   });
   const text = await response.text();
@@ -36,5 +36,11 @@ describe("the response size limit", () => {
     expect(error!.extensions.size).toBeGreaterThan(LIMIT);
     expect(error!.message).toMatch(/over the limit of 1000: ask for smaller pages/);
     expect(bytes).toBeLessThan(LIMIT);
+  });
+
+  it("answers 200 under the legacy application/json, as for every well-formed request", async () => {
+    const { status, body } = await post(`{ meetings(first: 2) { edges { node { title evidence { excerpt source { title } } } } } }`, "application/json");
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RESPONSE_TOO_LARGE", limit: LIMIT });
   });
 });

@@ -56,6 +56,8 @@ export function useOperationDeadline(timeoutMs: number): Plugin {
         const requestSignal = (args.contextValue as { request?: Request } | undefined)?.request?.signal;
         const clientGone = () => deadline.abort(requestSignal?.reason);
         requestSignal?.addEventListener("abort", clientGone, { once: true });
+        // Gone already, before execution began (an abort fires its listeners once, at the time).
+        if (requestSignal?.aborted) clientGone();
         const signal = deadline.signal;
         const timer = setTimeout(expire, timeoutMs);
         // The executor stops calling resolvers once the signal aborts; runCancellable stops the
