@@ -260,6 +260,7 @@ describe("GET /metrics", () => {
     const heapUsed = sample(text, 'parley_memory_after_full_gc_bytes{kind="heap_used"}');
     expect(heapUsed).toBeGreaterThan(1e6);
     expect(rss).toBeGreaterThan(heapUsed!);
+    expect(sample(text, 'parley_memory_after_full_gc_bytes{kind="external"}')).toBeGreaterThan(0);
   });
 
   it("keeps operation-name labels bounded", () => {

@@ -64,7 +64,7 @@ export interface HeapSample {
   heapUsedMB: number;
   heapTotalMB: number;
   /** What the server's last full garbage collection left (parley_memory_after_full_gc_bytes), and when (t of the collection); null before the first. */
-  afterFullGc: { t: number; rssMB: number; heapUsedMB: number } | null;
+  afterFullGc: { at: number; t: number; rssMB: number; heapUsedMB: number; externalMB: number } | null;
 }
 
 export interface RateLoadResult {
@@ -93,13 +93,20 @@ async function heap(metricsUrl: string, t: number): Promise<HeapSample | null> {
     const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, "\\$&")} (\\S+)`, "m").exec(text)?.[1] ?? Number.NaN);
     const megabytes = (series: string) => twoDecimals(value(series) / MB);
     const afterGcRss = megabytes('parley_memory_after_full_gc_bytes{kind="rss"}');
-    const gcSecondsAgo = Date.now() / 1000 - value("parley_last_full_gc_timestamp_seconds");
+    const gcAt = value("parley_last_full_gc_timestamp_seconds");
+    const gcSecondsAgo = Date.now() / 1000 - gcAt;
     return {
       t,
       heapUsedMB: megabytes("nodejs_heap_size_used_bytes"),
       heapTotalMB: megabytes("nodejs_heap_size_total_bytes"),
       afterFullGc: Number.isFinite(afterGcRss)
-        ? { t: twoDecimals(t - gcSecondsAgo), rssMB: afterGcRss, heapUsedMB: megabytes('parley_memory_after_full_gc_bytes{kind="heap_used"}') }
+        ? {
+            at: gcAt,
+            t: twoDecimals(t - gcSecondsAgo),
+            rssMB: afterGcRss,
+            heapUsedMB: megabytes('parley_memory_after_full_gc_bytes{kind="heap_used"}'),
+            externalMB: megabytes('parley_memory_after_full_gc_bytes{kind="external"}'),
+          }
         : null,
     };
   } catch {

@@ -50,11 +50,13 @@ export interface EngineSoak {
     /** Memory after each full garbage collection in the soak (src/observability/memory-after-gc.ts): the leak criterion. */
     afterFullGc: {
       collections: number;
-      rssSlopeMBPerMinute: number;
+      /** Heap used + external: what JavaScript still references. */
+      referencedSlopeMBPerMinute: number;
+      referencedFirstMB: number | null;
+      referencedLastMB: number | null;
       heapUsedSlopeMBPerMinute: number;
-      rssFirstMB: number | null;
-      rssLastMB: number | null;
-      samples: { t: number; rssMB: number; heapUsedMB: number }[];
+      rssSlopeMBPerMinute: number;
+      samples: { at: number; t: number; rssMB: number; heapUsedMB: number; externalMB: number }[];
     };
     heap: { samples: number; usedSlopeMBPerMinute: number; usedStartMB: number | null; usedEndMB: number | null };
     peakInFlight: number;
@@ -129,7 +131,7 @@ export function summaryTable(results: SoakResults): string {
       `${soak.rate} for ${soak.seconds} s`,
       `${soak.tally.failed} / ${soak.tally.scheduled}`,
       `${soak.p99FirstMs} → ${soak.p99LastMs} (× ${soak.p99Ratio})`,
-      `${soak.afterFullGc.rssSlopeMBPerMinute} (raw ${soak.rss.slopeMBPerMinute})`,
+      `${soak.afterFullGc.referencedSlopeMBPerMinute} (RSS after GCs ${soak.afterFullGc.rssSlopeMBPerMinute}, raw ${soak.rss.slopeMBPerMinute})`,
       `${overload.rate} for ${overload.seconds} s: ok ×${overload.tally.ok}; ${counts(overload.tally.statuses)}; codes: ${counts(overload.tally.codes)}${overload.tally.shed ? `; shed by the client ×${overload.tally.shed}` : ""}${Object.keys(overload.tally.transportErrors).length ? `; no response: ${counts(overload.tally.transportErrors)}` : ""}`,
       `${overload.alive ? "alive" : "DEAD"}, /health ${overload.healthStatus ?? "—"}`,
       overload.recovery.seconds === null ? `not within ${overload.recoverySeconds} s` : `${overload.recovery.seconds} s`,
@@ -137,7 +139,7 @@ export function summaryTable(results: SoakResults): string {
     ];
   });
   return [
-    "| DB | Max req/s (mix) | Soak req/s | Soak failed / requests | Soak p99 first → last (ms) | RSS after full GCs, slope (MB/min) | Overload req/s: responses | After overload | Recovery | Criteria passed |",
+    "| DB | Max req/s (mix) | Soak req/s | Soak failed / requests | Soak p99 first → last (ms) | Referenced after full GCs, slope (MB/min) | Overload req/s: responses | After overload | Recovery | Criteria passed |",
     "| --- | ---: | --- | ---: | --- | ---: | --- | --- | ---: | ---: |",
     ...rows.map((row) => `| ${row.join(" | ")} |`),
   ].join("\n");
@@ -190,7 +192,7 @@ export function renderSoak(results: SoakResults): string {
         `${retried(soak.tally)}p50 ${soak.p50Ms} ms, p99 ${soak.p99Ms} ms overall; p99 ${soak.p99FirstMs} ms in the first ${soak.compareSeconds} s, ${soak.p99LastMs} ms in the last (× ${soak.p99Ratio}). At most ${soak.peakInFlight} requests in flight.`,
     );
     lines.push(
-      `- **Memory**: after each of ${soak.afterFullGc.collections} full garbage collections, RSS ${soak.afterFullGc.rssFirstMB} → ${soak.afterFullGc.rssLastMB} MB, slope ${soak.afterFullGc.rssSlopeMBPerMinute} MB/min (heap used after them: ${soak.afterFullGc.heapUsedSlopeMBPerMinute} MB/min). Raw RSS ${soak.rss.startMB} → ${soak.rss.endMB} MB (max ${soak.rss.maxMB}), least-squares slope ${soak.rss.slopeMBPerMinute} MB/min over ${soak.rss.samples} one-second samples (second half alone: ${soak.rss.secondHalfSlopeMBPerMinute} MB/min${soak.rss.withWarmupSlopeMBPerMinute === undefined ? "" : `; warm-up and soak together: ${soak.rss.withWarmupSlopeMBPerMinute} MB/min`}).` +
+      `- **Memory**: after each of ${soak.afterFullGc.collections} full garbage collections, memory still referenced (heap used + external) ${soak.afterFullGc.referencedFirstMB} → ${soak.afterFullGc.referencedLastMB} MB, slope ${soak.afterFullGc.referencedSlopeMBPerMinute} MB/min (heap used alone: ${soak.afterFullGc.heapUsedSlopeMBPerMinute} MB/min; RSS right after them: ${soak.afterFullGc.rssSlopeMBPerMinute} MB/min). Raw RSS ${soak.rss.startMB} → ${soak.rss.endMB} MB (max ${soak.rss.maxMB}), least-squares slope ${soak.rss.slopeMBPerMinute} MB/min over ${soak.rss.samples} one-second samples (second half alone: ${soak.rss.secondHalfSlopeMBPerMinute} MB/min${soak.rss.withWarmupSlopeMBPerMinute === undefined ? "" : `; warm-up and soak together: ${soak.rss.withWarmupSlopeMBPerMinute} MB/min`}).` +
         (soak.heap.samples > 0 ? ` V8 heap used ${soak.heap.usedStartMB} → ${soak.heap.usedEndMB} MB, slope ${soak.heap.usedSlopeMBPerMinute} MB/min over ${soak.heap.samples} samples (/metrics).` : " No heap samples (/metrics did not answer)."),
     );
     lines.push(
@@ -212,7 +214,7 @@ export function renderSoak(results: SoakResults): string {
       "The mix is the bench's four operations (`bench/operations.ts`: defaultQuery, meetingList with first: 50, meetingNode over 20 meetings spread over the data set, countryMeetings), a quarter of the requests each, in turn.",
       `**Maximum**: closed loop, ${settings.connections} connections, autocannon (\`bench/load.ts\`): 2xx responses per second. **Soak, overload, recovery**: open loop (\`bench/soak/load.ts\`): requests leave on a fixed schedule whether or not earlier ones were answered, so the overload really offers twice the maximum; latency is measured from each request's scheduled time; at most ${settings.maxInFlight} requests in flight (beyond that a due request is not sent and counts as shed), ${settings.clientTimeoutMs / 1000} s client timeout.`,
       "A request is ok when it gets a 2xx without an `errors` key; every other response is counted by status and by each `extensions.code` in its body.",
-      "Memory: the server's VmRSS from /proc every second during the soak (MB = 10^6 bytes; the warm-up's samples are left out of the criterion's fit, and reported apart), fitted by least squares against time (slope in MB per minute); the V8 heap from /metrics (prom-client's nodejs_heap_size_used_bytes) every 10 s, and with it what the last full garbage collection left (parley_memory_after_full_gc_bytes, parley_last_full_gc_timestamp_seconds). The leak criterion fits the RSS after each full collection in the soak: raw RSS swings by some 200 MB with the collector's cycle under a steady load, and its fitted slope says more about where in that cycle the soak began and ended than about a leak.",
+      "Memory: the server's VmRSS from /proc every second during the soak (MB = 10^6 bytes; the warm-up's samples are left out of the criterion's fit, and reported apart), fitted by least squares against time (slope in MB per minute); the V8 heap from /metrics (prom-client's nodejs_heap_size_used_bytes) every 10 s, and with it what the last full garbage collection left (parley_memory_after_full_gc_bytes, parley_last_full_gc_timestamp_seconds). The leak criterion fits the memory still referenced after each full collection in the soak (heap used + external): raw RSS swings by some 200 MB with the collector's cycle under a steady load, even right after full collections (V8 keeps the heap it grew to for a while), and its fitted slope says more about where in that cycle the soak began and ended than about a leak. Both RSS slopes are reported beside it.",
       `Recovery: after the overload the soak's rate resumes; the recovery time is the first k (in seconds after the overload) such that the ${settings.recoveryWindowSeconds} s from k on had no failed request and a p99 ≤ ${settings.recoveryTolerance} × the soak's last-window p99. Responses are attributed to the second they were scheduled in.`,
     ].join(" "),
   );

@@ -2,12 +2,16 @@
 // a Node process's memory is mostly garbage waiting for the next collection: under steady load the
 // soak saw RSS swing between 250 and 465 MB and heap used between 80 and 315 MB, with no trend,
 // so a leak (memory that survives collections) hides in the swing. What a full collection leaves
-// is what is still referenced; a leak raises it from one collection to the next.
+// referenced (heap used, and the external memory objects hold) is what a leak raises from one
+// collection to the next. RSS even right after one still swings (240–466 MB in the same soak,
+// heap used 74–76 MB): V8 keeps the heap it grew to, up to a few times what is live, for a while.
 import { constants, PerformanceObserver } from "node:perf_hooks";
 
 export interface MemoryAfterGc {
   rssBytes: number;
   heapUsedBytes: number;
+  /** Memory outside V8's heap that JavaScript objects hold: Buffers, ArrayBuffers, WebAssembly memories. */
+  externalBytes: number;
   /** When the collection ended (ms since the Unix epoch). */
   at: number;
 }
@@ -23,8 +27,8 @@ export function memoryAfterLastFullGc(): MemoryAfterGc | null {
   if (!observer) {
     observer = new PerformanceObserver((list) => {
       if (!list.getEntries().some(isFullCollection)) return;
-      const { rss, heapUsed } = process.memoryUsage();
-      last = { rssBytes: rss, heapUsedBytes: heapUsed, at: Date.now() };
+      const { rss, heapUsed, external } = process.memoryUsage();
+      last = { rssBytes: rss, heapUsedBytes: heapUsed, externalBytes: external, at: Date.now() };
     });
     observer.observe({ entryTypes: ["gc"] });
   }

@@ -89,7 +89,7 @@ export function createMetrics({ operationNames = 100, errorCodes = 50 } = {}) {
   memoryAfterLastFullGc(); // starts watching, so that the first scrape after a collection has it
   new Gauge({
     name: "parley_memory_after_full_gc_bytes",
-    help: "Memory right after the last full garbage collection, by kind (rss, heap_used): what the process still holds once its garbage is gone; a leak makes it grow from collection to collection. Absent before the first full collection.",
+    help: "Memory right after the last full garbage collection, by kind (rss; heap_used and external: what JavaScript still references once its garbage is gone, which a leak makes grow from collection to collection). Absent before the first full collection.",
     labelNames: ["kind"] as const,
     registers: [registry],
     collect() {
@@ -97,6 +97,7 @@ export function createMetrics({ operationNames = 100, errorCodes = 50 } = {}) {
       if (!after) return;
       this.set({ kind: "rss" }, after.rssBytes);
       this.set({ kind: "heap_used" }, after.heapUsedBytes);
+      this.set({ kind: "external" }, after.externalBytes);
     },
   });
   new Gauge({
