@@ -52,7 +52,7 @@ const schema = z.object({
   QUEUE_TIMEOUT_MS: integer(0, 600_000, 1_000),
   /** Refuse GraphQL requests with SERVER_BUSY while the event loop stays this far behind; 0 = never. */
   MAX_EVENT_LOOP_LAG_MS: integer(0, 600_000, 250),
-  /** Refuse GraphQL requests with SERVER_BUSY while the event loop was busier than this (0–1) over its last window; 0 = never. */
+  /** Hold new GraphQL requests in the MAX_IN_FLIGHT queue while the event loop was busier than this (0–1) in each of its last two windows; 0 = never. */
   MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0.98),
   OPERATION_TIMEOUT_MS: integer(1, 600_000, 10_000),
   HEADERS_TIMEOUT_MS: integer(1, 600_000, 10_000),

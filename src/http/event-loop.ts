@@ -1,8 +1,7 @@
 // How far behind the event loop is running, and how busy it is, for admission control
-// (src/http/admission.ts). On SQLite
-// every statement runs on the one JS thread (better-sqlite3 is synchronous), so a request runs from
-// start to finish without yielding and the in-flight count never grows: under overload the excess
-// waits in socket queues, where no counter sees it. Worse, libuv accepts one connection per loop
+// (src/http/admission.ts). On SQLite every statement runs on the one JS thread (better-sqlite3 is
+// synchronous), so a request runs from start to finish without yielding and the in-flight count
+// never grows: under overload the excess waits in socket queues, where no counter sees it. Worse, libuv accepts one connection per loop
 // iteration, so while iterations are long new clients are not even accepted (the soak measured
 // p99 26 s and client timeouts at twice the sustainable rate). How overdue a periodic timer is does
 // see it: it is how long the request being admitted now has waited for the loop to reach it.
