@@ -16,7 +16,8 @@
 // does with a request it accepts.
 //
 // Each engine's server first gets 15 s of ordinary traffic (see warmUp), then its RSS is taken as
-// the start. SQLite first, on a fresh file in a temporary folder (the server migrates and seeds it), attacks
+// the start, once the server has collected that traffic's garbage (see settledMemory); the end is
+// taken the same way after the last attack. SQLite first, on a fresh file in a temporary folder (the server migrates and seeds it), attacks
 // 4–10. Then PostgreSQL, when ATTACK_POSTGRES_URL (default postgresql://root@127.0.0.1:5432/postgres)
 // answers: a database of its own, parley_attack_<pid>, dropped at the end; attack 1 only, or all of
 // them with ATTACK_POSTGRES_ALL=1.
@@ -43,6 +44,10 @@ const PROBE_EVERY_MS = 50;
 /** Pause between two attacks, so that one's tail does not land in the next one's numbers. */
 const SETTLE_MS = 1_000;
 const WARM_UP_SECONDS = 15;
+/** Longest idle wait for the server's first full collection once a load stops: V8 made it 5–60 s after. */
+const COLLECTION_WAIT_SECONDS = 120;
+/** After that collection V8 hands pages back over a few seconds (and may collect again): RSS is read once steady this long. */
+const STEADY_SECONDS = 5;
 const GRAPHQL_HEADERS = { "content-type": "application/json", accept: "application/graphql-response+json" };
 
 const settings = {
@@ -426,12 +431,24 @@ interface AttackResult {
   serverAlive: boolean;
 }
 
+/** A server's memory once it has collected the garbage of the load before (see settledMemory). */
+interface SettledMemory {
+  /** RSS when the load stopped, garbage included. */
+  rssAtStopMiB: number;
+  rssMiB: number;
+  /** Heap used + external memory right after the last full collection: what the server still references. */
+  referencedMiB: number | null;
+  waitedSeconds: number;
+  /** Whether a full collection happened within COLLECTION_WAIT_SECONDS (if not, rssMiB still holds garbage). */
+  collected: boolean;
+}
+
 interface EngineResult {
   engine: Engine;
   databaseUrl: string;
   skipped: string | null;
-  rssStartMiB: number | null;
-  rssEndMiB: number | null;
+  start: SettledMemory | null;
+  end: SettledMemory | null;
   rssRatio: number | null;
   serverAlive: boolean;
   attacks: AttackResult[];
@@ -440,6 +457,40 @@ interface EngineResult {
 
 const isAlive = (server: Service) => server.child.exitCode === null && server.child.signalCode === null;
 const rssOf = (server: Service) => memory(server.child.pid as number).rssMiB;
+
+/** The server's own gauges (src/observability/memory-after-gc.ts), read from /metrics (served to loopback). */
+async function afterFullGc(server: Service): Promise<{ at: number; referencedMiB: number } | null> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const gauge = (pattern: string) => Number(new RegExp(`^${pattern} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  const at = gauge("parley_last_full_gc_timestamp_seconds");
+  const bytes = gauge('parley_memory_after_full_gc_bytes\\{kind="heap_used"\\}') + gauge('parley_memory_after_full_gc_bytes\\{kind="external"\\}');
+  return Number.isFinite(at) ? { at, referencedMiB: Math.round(bytes / 1024 / 1024) } : null;
+}
+
+/**
+ * RSS once the server, idle, has made a full collection after the load stopped and RSS has then
+ * held still for STEADY_SECONDS. Read right when a load stops, RSS is mostly garbage not yet
+ * collected: after one run it was 409 MiB with 280 MiB of heap in use, of which 97 MiB survived the
+ * next full collection (made by V8's memory reducer 55–60 s later), and RSS then fell to 196 MiB.
+ * The criterion is about what the attacks leave behind, so both ends are measured this way.
+ */
+async function settledMemory(server: Service): Promise<SettledMemory> {
+  const stoppedAt = Date.now() / 1000;
+  const rssAtStopMiB = rssOf(server);
+  const waitStart = performance.now();
+  const elapsed = () => (performance.now() - waitStart) / 1000;
+  let collected = false;
+  let steady = { rss: rssAtStopMiB, since: 0 };
+  while (elapsed() < COLLECTION_WAIT_SECONDS) {
+    await sleep(1_000);
+    const rss = rssOf(server);
+    if (Math.abs(rss - steady.rss) > 2) steady = { rss, since: elapsed() };
+    collected ||= ((await afterFullGc(server))?.at ?? 0) > stoppedAt;
+    if (collected && elapsed() - steady.since >= STEADY_SECONDS) break;
+  }
+  const referencedMiB = (await afterFullGc(server))?.referencedMiB ?? null;
+  return { rssAtStopMiB, rssMiB: rssOf(server), referencedMiB, waitedSeconds: Math.round(elapsed()), collected };
+}
 
 async function runAttack(attack: Attack, target: AttackTarget): Promise<AttackResult> {
   const { server } = target;
@@ -481,7 +532,7 @@ function attacksFor(engine: Engine): Attack[] {
 
 const skippedEngine = (engine: Engine, databaseUrl: string, skipped: string): EngineResult => {
   log(`${engine}: skipped: ${skipped}`);
-  return { engine, databaseUrl, skipped, rssStartMiB: null, rssEndMiB: null, rssRatio: null, serverAlive: true, attacks: [], failures: [] };
+  return { engine, databaseUrl, skipped, start: null, end: null, rssRatio: null, serverAlive: true, attacks: [], failures: [] };
 };
 
 async function attackEngine(engine: Engine, databaseUrl: string, database: AttackTarget["database"]): Promise<EngineResult> {
@@ -494,7 +545,9 @@ async function attackEngine(engine: Engine, databaseUrl: string, database: Attac
     RATE_LIMIT_POINTS: settings.rateLimitPoints,
   });
   await warmUp(server);
-  const result: EngineResult = { engine, databaseUrl, skipped: null, rssStartMiB: rssOf(server), rssEndMiB: null, rssRatio: null, serverAlive: true, attacks: [], failures: [] };
+  const start = await settledMemory(server);
+  log(`${engine}: ${memoryLine(start)}`);
+  const result: EngineResult = { engine, databaseUrl, skipped: null, start, end: null, rssRatio: null, serverAlive: true, attacks: [], failures: [] };
   try {
     for (const attack of attacks) {
       log(`${engine}: attack ${attack.id}, ${attack.name}`);
@@ -506,8 +559,9 @@ async function attackEngine(engine: Engine, databaseUrl: string, database: Attac
     }
     result.serverAlive = isAlive(server);
     if (result.serverAlive) {
-      result.rssEndMiB = rssOf(server);
-      result.rssRatio = Math.round((result.rssEndMiB / (result.rssStartMiB as number)) * 100) / 100;
+      result.end = await settledMemory(server);
+      log(`${engine}: ${memoryLine(result.end)}`);
+      result.rssRatio = Math.round((result.end.rssMiB / start.rssMiB) * 100) / 100;
     } else {
       log(`${engine}: the server died (${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-3000)}`);
     }
@@ -515,7 +569,7 @@ async function attackEngine(engine: Engine, databaseUrl: string, database: Attac
     await stopService(server);
   }
   result.failures = failures(result);
-  log(`${engine}: RSS ${result.rssStartMiB} MiB at the start, ${result.rssEndMiB ?? "—"} MiB after the run (× ${result.rssRatio ?? "—"}); ${result.failures.length ? `FAIL: ${result.failures.join("; ")}` : "pass"}`);
+  log(`${engine}: RSS ${start.rssMiB} MiB at the start, ${result.end?.rssMiB ?? "—"} MiB after the run (× ${result.rssRatio ?? "—"}); ${result.failures.length ? `FAIL: ${result.failures.join("; ")}` : "pass"}`);
   return result;
 }
 
@@ -565,6 +619,11 @@ async function onPostgres(): Promise<EngineResult> {
 // ---------------------------------------------------------------------------------------------
 // Reporting
 
+const memoryLine = (settled: SettledMemory) =>
+  `RSS ${settled.rssAtStopMiB} MiB when the load stopped, ${settled.rssMiB} MiB ${settled.waitedSeconds} s later (${
+    settled.collected ? "after a full collection" : `**no full collection within ${COLLECTION_WAIT_SECONDS} s**`
+  }; referenced after it: ${settled.referencedMiB ?? "—"} MiB)`;
+
 const counts = (record: Record<string, number>) =>
   Object.entries(record)
     .map(([key, count]) => `${key} ×${count}`)
@@ -592,9 +651,13 @@ function engineMarkdown(result: EngineResult): string {
   return [
     title,
     "",
-    `Database: \`${result.databaseUrl}\`. RSS ${result.rssStartMiB} MiB at the start (after ${WARM_UP_SECONDS} s of ordinary traffic), ${result.rssEndMiB ?? "—"} MiB after the run (× ${result.rssRatio ?? "—"}). Server alive at the end: ${result.serverAlive ? "yes" : "**no**"}. ${result.failures.length ? `**FAIL**: ${result.failures.join("; ")}.` : "Pass."}`,
+    `Database: \`${result.databaseUrl}\`. RSS ${result.start?.rssMiB} MiB at the start, ${result.end?.rssMiB ?? "—"} MiB after the run (× ${result.rssRatio ?? "—"}). Server alive at the end: ${result.serverAlive ? "yes" : "**no**"}. ${result.failures.length ? `**FAIL**: ${result.failures.join("; ")}.` : "Pass."}`,
     "",
-    "| # | Attack | /health p50 / p99 / max (ms) | RSS MiB | Requests | Statuses | `extensions.code` | Network |",
+    `- Start, after ${WARM_UP_SECONDS} s of ordinary traffic: ${result.start ? memoryLine(result.start) : "—"}.`,
+    `- End, after the last attack: ${result.end ? memoryLine(result.end) : "—"}.`,
+    "- Referenced: heap used + external memory right after the server's last full collection (its own gauges on /metrics).",
+    "",
+    "| # | Attack | /health p50 / p99 / max (ms) | RSS MiB, garbage included | Requests | Statuses | `extensions.code` | Network |",
     "| ---: | --- | --- | --- | ---: | --- | --- | --- |",
     ...rows,
     "",
@@ -608,7 +671,7 @@ function markdown(results: { date: string; seconds: number; engines: EngineResul
     "# Attacks (`npm run attack`)",
     "",
     `Run ${results.date.slice(0, 16).replace("T", " ")} UTC (${round1(results.seconds / 60)} min) against \`node ${serverArgs().join(" ")}\` with NODE_ENV=production, loopback only${settings.only ? `; only attacks ${[...settings.only].join(", ")} (ATTACK_ONLY)` : ""}. Numbers from \`attack-latest.json\` next to this file.`,
-    `RATE_LIMIT_POINTS=${settings.rateLimitPoints}, so that the rate limiter does not refuse the attacks: what is shown is what the server does with each request it accepts. Statuses and codes are recorded, not judged; the run fails only when an attack's /health p99 reaches ${LIMITS.healthP99Ms} ms, the RSS after the run reaches ${LIMITS.rssRatio} × its start, or the server dies.`,
+    `RATE_LIMIT_POINTS=${settings.rateLimitPoints}, so that the rate limiter does not refuse the attacks: what is shown is what the server does with each request it accepts. Statuses and codes are recorded, not judged; the run fails only when an attack's /health p99 reaches ${LIMITS.healthP99Ms} ms, the RSS after the run reaches ${LIMITS.rssRatio} × its start, or the server dies. Both RSS are read with the server idle, once it has made a full collection after the load (up to ${COLLECTION_WAIT_SECONDS} s) and RSS has held still for ${STEADY_SECONDS} s: the RSS when a load stops is mostly garbage not yet collected, shown beside them.`,
     "",
     ...results.engines.map(engineMarkdown),
   ].join("\n");
