@@ -8,6 +8,7 @@ import { useInputErrorCodes } from "./guards/input-errors.js";
 import { limitPlugins } from "./guards/limits.js";
 import { useNestingLimit } from "./guards/nesting.js";
 import { observabilityPlugins } from "./observability/plugins.js";
+import { yogaLogger } from "./observability/yoga-logger.js";
 import { useStatementsExtension } from "./observability/statement-count.js";
 import { deadlinePlugins } from "./guards/deadline.js";
 import { useAdmissionControl } from "./http/admission.js";
@@ -25,6 +26,7 @@ export function createParleyYoga() {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    logging: yogaLogger(),
     // Self-contained GraphiQL: Yoga's default page loads its code from a CDN that many networks
     // cannot reach, leaving a blank page.
     renderGraphiQL,

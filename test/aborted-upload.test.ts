@@ -39,6 +39,8 @@ describe("an upload the client aborts", () => {
     }
     expect(requestLines()).toMatchObject([{ status: 499, outcome: "aborted", errorCodes: ["CLIENT_CLOSED_REQUEST"], statements: 0 }]);
     expect(server.output()).not.toContain("SERVICE_UNAVAILABLE");
+    // Nor an error line: Yoga's default logger wrote a coloured "ERR Error: aborted" and its stack.
+    expect(server.output()).not.toMatch(/ERR|"level":"error"|abortIncoming/);
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('parley_graphql_requests_total{operation="unnamed",outcome="aborted"} 1');
